@@ -1,0 +1,3 @@
+using SymmetryExplorer.Cli;
+
+return await SymxApp.RunAsync(args, Console.Out, Console.Error);

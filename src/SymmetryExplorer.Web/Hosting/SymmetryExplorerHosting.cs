@@ -1,0 +1,38 @@
+using MudBlazor.Services;
+using SymmetryExplorer.Compute.Runtime;
+using SymmetryExplorer.Web.Components;
+using SymmetryExplorer.Web.Health;
+
+namespace SymmetryExplorer.Web.Hosting;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs.</summary>
+public static class SymmetryExplorerHosting
+{
+    public static WebApplicationBuilder AddSymmetryExplorer(this WebApplicationBuilder builder)
+    {
+        // Serve static web assets (MudBlazor, Plotly, top-level wwwroot) from build output in every
+        // environment, not only Development; publish output carries them in wwwroot anyway.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.Configure<ComputeOptions>(builder.Configuration.GetSection(ComputeOptions.SectionName));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseSymmetryExplorer(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

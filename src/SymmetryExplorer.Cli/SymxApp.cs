@@ -13,6 +13,7 @@ public static class SymxApp
         var root = new RootCommand("symx: Symmetry Explorer's engine from the terminal. " +
                                    "Discover Lie-group symmetries with LieGAN and train relaxed-equivariant networks.");
         root.Subcommands.Add(InfoCommand.Create(output));
+        root.Subcommands.Add(BenchCommand.Create(output));
         return root;
     }
 

@@ -4,6 +4,7 @@ using SymmetryExplorer.Web.Api;
 using SymmetryExplorer.Web.Components;
 using SymmetryExplorer.Web.Features.Datasets;
 using SymmetryExplorer.Web.Features.Runs;
+using SymmetryExplorer.Web.Features.Trajectories;
 using SymmetryExplorer.Web.Health;
 using SymmetryExplorer.Web.Storage;
 
@@ -22,6 +23,7 @@ public static class SymmetryExplorerHosting
         builder.Services.AddProblemDetails();
         builder.Services.AddSymxStorage(builder.Configuration);
         builder.Services.AddSymxDatasets();
+        builder.Services.AddSymxTrajectories();
         builder.Services.AddSymxRuns(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

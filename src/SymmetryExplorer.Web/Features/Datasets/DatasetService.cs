@@ -61,7 +61,10 @@ public sealed class DatasetService(
             throw new InvalidInputException($"{(kind ?? "These")} data sets cannot be read from .{format} files.", "file");
 
         string id = Ids.NewDatasetId();
-        string partial = Path.Combine(dataDirectory.UploadsRoot, id + "." + format + ".part");
+        // Staged under the user's own file name, so the readers' messages name the file they know.
+        string staging = Path.Combine(dataDirectory.UploadsRoot, id);
+        Directory.CreateDirectory(staging);
+        string partial = Path.Combine(staging, SafeFileName(fileName, format));
         try
         {
             var (size, sha256) = await CopyWithLimitAsync(content, partial, progress, ct);
@@ -88,8 +91,15 @@ public sealed class DatasetService(
         }
         finally
         {
-            if (File.Exists(partial)) File.Delete(partial);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
+    }
+
+    private static string SafeFileName(string fileName, string format)
+    {
+        string name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName));
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray()).Trim('.');
+        return (safe.Length == 0 ? "upload" : safe[..Math.Min(safe.Length, 100)]) + Path.GetExtension(fileName).ToLowerInvariant();
     }
 
     /// <summary>Generates a built-in data set on demand and records it.</summary>

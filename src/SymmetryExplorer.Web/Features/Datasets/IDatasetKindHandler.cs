@@ -23,7 +23,7 @@ public interface IDatasetKindHandler
     DatasetInspection Inspect(string path, string format, JsonElement? layout);
 
     /// <summary>Generates a built-in data set into <paramref name="folder"/>; returns the file written and its inspection.</summary>
-    GeneratedDataset Generate(string name, JsonElement? options, int seed, string folder);
+    GeneratedDatasetFile Generate(string name, JsonElement? options, int seed, string folder);
 
     /// <summary>Data for the preview plots (kind-specific shape, serialisable).</summary>
     object Preview(string path, string format, JsonElement layout);
@@ -60,4 +60,4 @@ public sealed record DatasetInspection(int[] Shape, JsonElement Layout, JsonElem
 /// <param name="Format">Its format.</param>
 /// <param name="Inspection">The file read back.</param>
 /// <param name="DisplayName">A default name for the data set.</param>
-public sealed record GeneratedDataset(string FileName, string Format, DatasetInspection Inspection, string DisplayName);
+public sealed record GeneratedDatasetFile(string FileName, string Format, DatasetInspection Inspection, string DisplayName);

@@ -30,7 +30,7 @@ public static class ReferenceAlgebras
             L[g.Features[0], g.Features[1]] = 1;
             L[g.Features[1], g.Features[0]] = -1;
         }
-        return new ReferenceAlgebra("so2-blocks", [L], Identity(n), "so(2) rotating every 2-vector (positions and momenta) together");
+        return new ReferenceAlgebra("so2-blocks", [L], null, "so(2) rotating every 2-vector (positions and momenta) together");
     }
 
     /// <summary>so(2) on n = 2k features in consecutive pairs (the two-body ground truth for n = 8).</summary>

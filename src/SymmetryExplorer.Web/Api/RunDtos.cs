@@ -30,3 +30,8 @@ public sealed record MetricSeriesDto(string Name, double[] X, double[] Y);
 
 /// <summary>The response of <c>GET /api/runs/{id}/metrics</c>.</summary>
 public sealed record RunMetricsDto(string RunId, string Scope, string XAxis, IReadOnlyList<MetricSeriesDto> Series);
+
+/// <summary>A run kind with its presets (<c>GET /api/run-kinds</c>).</summary>
+public sealed record RunKindDto(string Kind, string DisplayName, string Description, string DatasetKind, IReadOnlyList<RunPresetDto> Presets);
+
+public sealed record RunPresetDto(string Name, string Description, JsonElement Config);

@@ -3,6 +3,7 @@ using SymmetryExplorer.Compute.Jobs;
 using SymmetryExplorer.Web.Features.Runs;
 using SymmetryExplorer.Web.Features.Runs.Events;
 using SymmetryExplorer.Web.Features.Runs.Export;
+using SymmetryExplorer.Web.Features.Runs.Kinds;
 
 namespace SymmetryExplorer.Web.Api;
 
@@ -69,6 +70,10 @@ public static class RunEndpoints
                     throw new InvalidInputException("format must be 'json' or 'csv'.", "format");
             }
         });
+
+        endpoints.MapGet("/api/run-kinds", (RunKindRegistry kinds) => kinds.All.Select(k => new RunKindDto(
+            k.Kind, k.DisplayName, k.Description, k.DatasetKind,
+            k.Presets.Select(p => new RunPresetDto(p.Name, p.Description, p.Config)).ToList()))).WithTags("Runs");
 
         return group;
     }

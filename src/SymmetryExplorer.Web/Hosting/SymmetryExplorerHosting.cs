@@ -3,6 +3,7 @@ using SymmetryExplorer.Compute.Runtime;
 using SymmetryExplorer.Web.Api;
 using SymmetryExplorer.Web.Components;
 using SymmetryExplorer.Web.Features.Datasets;
+using SymmetryExplorer.Web.Features.LieGan;
 using SymmetryExplorer.Web.Features.Runs;
 using SymmetryExplorer.Web.Features.Trajectories;
 using SymmetryExplorer.Web.Health;
@@ -24,6 +25,7 @@ public static class SymmetryExplorerHosting
         builder.Services.AddSymxStorage(builder.Configuration);
         builder.Services.AddSymxDatasets();
         builder.Services.AddSymxTrajectories();
+        builder.Services.AddSymxLieGan();
         builder.Services.AddSymxRuns(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -8,8 +8,16 @@ namespace SymmetryExplorer.Web.Features.Runs.Events;
 /// and enqueues, so training never waits for the database. Progress is thinned to one event a
 /// second (plus every epoch boundary) so a fast job cannot flood the store.
 /// </summary>
-public sealed class RunEventSink(string runId, RunEventWriter writer) : IJobSink
+/// <remarks>
+/// Jobs may overwrite one checkpoint file in place. The store must point at a file that matches
+/// the curves it holds, so each reported checkpoint is copied to its own file
+/// (<c>checkpoints/epoch-NNNNN.ckpt</c>) before it is recorded; the two newest are kept, so the one
+/// the store names survives even if the newer copy's event is lost in a crash.
+/// </remarks>
+public sealed class RunEventSink(string runId, RunEventWriter writer, string checkpointsFolder) : IJobSink
 {
+    private const int CheckpointsKept = 2;
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
     private DateTime _lastProgress = DateTime.MinValue;
     private int _lastProgressEpoch = -1;
@@ -48,14 +56,30 @@ public sealed class RunEventSink(string runId, RunEventWriter writer) : IJobSink
     public void Snapshot(JobSnapshot s) =>
         Enqueue(RunEventKinds.Snapshot, s.Name, s.Epoch, s.Step, s.Data);
 
-    public void CheckpointSaved(JobCheckpointSaved c) =>
+    public void CheckpointSaved(JobCheckpointSaved c)
+    {
+        string kept;
+        try
+        {
+            Directory.CreateDirectory(checkpointsFolder);
+            kept = Path.Combine(checkpointsFolder, $"epoch-{c.Epoch:D5}.ckpt");
+            File.Copy(c.Path, kept, overwrite: true);
+            foreach (string old in Directory.GetFiles(checkpointsFolder, "epoch-*.ckpt").Order().SkipLast(CheckpointsKept))
+                File.Delete(old);
+        }
+        catch (IOException ex)
+        {
+            Log(JobLogLevel.Warning, $"Checkpoint after epoch {c.Epoch} could not be kept ({ex.Message}); resuming will use an earlier one.");
+            return;
+        }
         Enqueue(RunEventKinds.Log, "info", c.Epoch, c.Step,
             new { message = $"Checkpoint saved after epoch {c.Epoch}.", checkpoint_epoch = c.Epoch },
             run =>
             {
-                run.LastCheckpointPath = c.Path;
+                run.LastCheckpointPath = kept;
                 run.LastCheckpointEpoch = c.Epoch;
             });
+    }
 
     public void Log(JobLogLevel level, string message) =>
         Enqueue(RunEventKinds.Log, level.ToString().ToLowerInvariant(), _lastProgressEpoch < 0 ? 0 : _lastProgressEpoch, 0, new { message });

@@ -28,8 +28,9 @@ public sealed class RunMetricsReader(IDbContextFactory<SymxDbContext> dbFactory)
             .Select(e => new { e.Epoch, e.Step, e.DataJson })
             .ToListAsync(ct);
 
-        var xs = new Dictionary<string, List<double>>();
-        var ys = new Dictionary<string, List<double>>();
+        // A run resumed from a checkpoint trains the epochs after it again; the later value of an
+        // epoch replaces the earlier one, so each curve has one point per x.
+        var points = new Dictionary<string, SortedDictionary<double, double>>();
         var order = new List<string>();
         foreach (var row in rows)
         {
@@ -37,19 +38,17 @@ public sealed class RunMetricsReader(IDbContextFactory<SymxDbContext> dbFactory)
             using var doc = JsonDocument.Parse(row.DataJson);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
-                if (!xs.TryGetValue(p.Name, out var xl))
+                if (!points.TryGetValue(p.Name, out var series))
                 {
-                    xs[p.Name] = xl = [];
-                    ys[p.Name] = [];
+                    points[p.Name] = series = [];
                     order.Add(p.Name);
                 }
-                xl.Add(x);
-                ys[p.Name].Add(ReadNumber(p.Value));
+                series[x] = ReadNumber(p.Value);
             }
         }
         return order.Select(name =>
         {
-            var series = new MetricSeries(name, xs[name].ToArray(), ys[name].ToArray());
+            var series = new MetricSeries(name, points[name].Keys.ToArray(), points[name].Values.ToArray());
             return maxPoints is { } max ? series.Decimate(max) : series;
         }).ToList();
     }

@@ -19,7 +19,9 @@ public sealed class RunExecutor(
     RunEventWriter writer,
     ILogger<RunExecutor> logger)
 {
-    public async Task ExecuteAsync(string runId, CancellationToken cancellation)
+    /// <param name="cancellation">Cancels the job: the user's cancel or the server stopping.</param>
+    /// <param name="shutdown">Set when the server is stopping: the run is then interrupted, not cancelled.</param>
+    public async Task ExecuteAsync(string runId, CancellationToken cancellation, CancellationToken shutdown = default)
     {
         RunRecord? run;
         DatasetRecord? dataset;
@@ -58,7 +60,7 @@ public sealed class RunExecutor(
             string workDirectory = dataDirectory.RunFolder(runId);
             Directory.CreateDirectory(workDirectory);
             var kind = kinds.Get(run.Kind);
-            var sink = new RunEventSink(runId, writer);
+            var sink = new RunEventSink(runId, writer, Path.Combine(workDirectory, "checkpoints"));
             var context = new JobContext(TorchRuntime.ResolveDevice(run.Device, TorchRuntime.Info.CudaAvailable),
                 workDirectory, sink, cancellation, resumeFrom);
 
@@ -77,6 +79,11 @@ public sealed class RunExecutor(
                 r.ResultJson = resultJson;
                 r.Progress = 1;
             });
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            string message = "The server stopped while this run was training. Resume it from its last checkpoint.";
+            await FinishAsync(runId, RunStatus.Interrupted, message, r => r.Error = message);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

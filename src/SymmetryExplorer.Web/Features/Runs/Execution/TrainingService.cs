@@ -49,7 +49,7 @@ public sealed class TrainingService(
                 _running[runId] = cts;
                 try
                 {
-                    await executor.ExecuteAsync(runId, cts.Token);
+                    await executor.ExecuteAsync(runId, cts.Token, stoppingToken);
                 }
                 catch (Exception ex)
                 {

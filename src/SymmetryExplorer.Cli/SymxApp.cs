@@ -15,6 +15,7 @@ public static class SymxApp
         root.Subcommands.Add(InfoCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(DiscoverCommand.Create(output));
+        root.Subcommands.Add(AugmentCommand.Create(output));
         return root;
     }
 

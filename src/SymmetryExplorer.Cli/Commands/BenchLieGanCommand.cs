@@ -26,11 +26,11 @@ public static class BenchLieGanCommand
         {
             int n = parse.GetValue(epochs);
             if (n < 1 || n > 100000) throw new UsageException($"--epochs must be between 1 and 100000, not {n}.");
-            var info = TorchRuntime.Initialize(new ComputeOptions { Device = parse.GetValue(device) ?? "auto", Threads = parse.GetValue(threads) });
+            var (info, computeDevice) = EngineSetup.Initialize(parse.GetValue(device), parse.GetValue(threads));
             var chosen = LieGanPresets.Get(parse.GetValue(preset)!);
             var data = BuiltInTrajectoryDatasets.Generate(chosen.DefaultDataset, 0).TrainPairs();
             string load0 = LoadAverage();
-            using var trainer = new LieGanTrainer(chosen.Config with { Epochs = n + 1 }, data, seed: 1, TorchRuntime.DefaultDevice);
+            using var trainer = new LieGanTrainer(chosen.Config with { Epochs = n + 1 }, data, seed: 1, computeDevice);
 
             var process = Process.GetCurrentProcess();
             var seconds = new List<double>();
@@ -54,7 +54,7 @@ public static class BenchLieGanCommand
             var report = new
             {
                 preset = chosen.Name,
-                device = info.Device,
+                device = computeDevice.ToString(),
                 threads = info.Threads,
                 batches_per_epoch = trainer.StepsPerEpoch,
                 batch_size = chosen.Config.BatchSize,

@@ -24,18 +24,19 @@ public static class DiscoverCommand
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a checkpoint every N epochs (0 = never; default 1)." };
         var sigma = new Option<double?>("--sigma") { Description = "Override the coefficient standard deviation." };
         var channels = new Option<int?>("--channels") { Description = "Override the number of generators C." };
+        var set = new Option<string[]>("--set") { Description = "Override any configuration field: --set generator_learning_rate=0.01 (snake_case names as in result.json's config).", AllowMultipleArgumentsPerToken = false };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var layout = LayoutOptions.Create();
 
         var command = new Command("discover", "Discover the Lie-group symmetry of a data set with LieGAN; writes DIR/result.json.")
         {
-            dataset, preset, epochs, seed, dataSeed, outDir, limit, resume, checkpointEvery, sigma, channels, device, threads,
+            dataset, preset, epochs, seed, dataSeed, outDir, limit, resume, checkpointEvery, sigma, channels, set, device, threads,
         };
         layout.AddTo(command);
         command.SetAction(parse =>
         {
-            var info = TorchRuntime.Initialize(new ComputeOptions { Device = parse.GetValue(device) ?? "auto", Threads = parse.GetValue(threads) });
+            var (_, computeDevice) = EngineSetup.Initialize(parse.GetValue(device), parse.GetValue(threads));
             string datasetName = parse.GetValue(dataset)!;
             string presetName = parse.GetValue(preset) ?? LieGanDataSource.DefaultPreset(datasetName);
             var chosen = LieGanPresets.Get(presetName);
@@ -44,6 +45,7 @@ public static class DiscoverCommand
             if (parse.GetValue(checkpointEvery) is { } ce) config = config with { CheckpointEvery = ce };
             if (parse.GetValue(sigma) is { } s) config = config with { Sigma = s };
             if (parse.GetValue(channels) is { } c) config = config with { Channels = c };
+            if (parse.GetValue(set) is { Length: > 0 } assignments) config = LieGanConfigOverrides.Apply(config, assignments);
             config.Validate();
 
             var data = LieGanDataSource.Resolve(datasetName, layout.Resolve(parse), parse.GetValue(dataSeed), parse.GetValue(limit));
@@ -57,7 +59,7 @@ public static class DiscoverCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                var result = DedicatedThread.Run("liegan", () => job.Run(new JobContext(TorchRuntime.DefaultDevice, dir, sink, cancel.Token, parse.GetValue(resume))))
+                var result = DedicatedThread.Run("liegan", () => job.Run(new JobContext(computeDevice, dir, sink, cancel.Token, parse.GetValue(resume))))
                     .GetAwaiter().GetResult();
                 sink.Complete();
                 File.WriteAllText(Path.Combine(dir, "result.json"), JsonSerializer.Serialize(result.Document, CliJson.Options));

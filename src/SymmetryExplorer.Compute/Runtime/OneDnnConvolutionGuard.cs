@@ -9,21 +9,24 @@ namespace SymmetryExplorer.Compute.Runtime;
 /// (e.g. 20 input channels: 10 stacked velocity frames), and the wrong outputs change from run to run.
 /// The test ConvolutionBackendTests pins this. Turning oneDNN off (what
 /// <c>torch.backends.mkldnn.enabled = False</c> does in Python) makes libtorch use its own im2col +
-/// GEMM convolution, which is correct. TorchSharp does not expose the switch, so this calls
-/// <c>at::globalContext().setUserEnabledMkldnn(false)</c> in libtorch_cpu directly.
+/// GEMM convolution, which is correct. NNPACK, the next candidate, cannot initialise on these CPUs and
+/// logs a warning on every convolution, so it is switched off too (it would not be used anyway).
+/// TorchSharp does not expose these switches, so this calls
+/// <c>at::globalContext().setUserEnabledMkldnn(false)</c> and <c>setUserEnabledNNPACK(false)</c> in
+/// libtorch_cpu directly.
 /// </summary>
 public static class OneDnnConvolutionGuard
 {
     private static readonly Lock Gate = new();
     private static bool _applied;
 
-    /// <summary>Whether oneDNN was switched off by this process (false if the symbols were not found).</summary>
+    /// <summary>Whether oneDNN and NNPACK were switched off by this process (false if the symbols were not found).</summary>
     public static bool Applied
     {
         get { lock (Gate) return _applied; }
     }
 
-    /// <summary>Switches oneDNN off once per process; later calls do nothing. Returns whether it is off.</summary>
+    /// <summary>Switches oneDNN and NNPACK off once per process; later calls do nothing. Returns whether they are off.</summary>
     public static bool Apply()
     {
         lock (Gate)
@@ -33,7 +36,8 @@ public static class OneDnnConvolutionGuard
             {
                 var context = GlobalContext();
                 SetUserEnabledMkldnn(context, false);
-                _applied = !UserEnabledMkldnn(context);
+                SetUserEnabledNnpack(context, false);
+                _applied = !UserEnabledMkldnn(context) && !UserEnabledNnpack(context);
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
             {
@@ -52,4 +56,11 @@ public static class OneDnnConvolutionGuard
     [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv")]
     [return: MarshalAs(UnmanagedType.I1)]
     private static extern bool UserEnabledMkldnn(IntPtr context);
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
+    private static extern void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.I1)] bool enabled);
+
+    [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledNNPACKEv")]
+    [return: MarshalAs(UnmanagedType.I1)]
+    private static extern bool UserEnabledNnpack(IntPtr context);
 }

@@ -16,6 +16,7 @@ public static class SymxApp
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(DiscoverCommand.Create(output));
         root.Subcommands.Add(AugmentCommand.Create(output));
+        root.Subcommands.Add(RelaxedCommand.Create(output));
         return root;
     }
 

@@ -37,6 +37,7 @@ public static class TorchRuntime
         {
             if (_info is not null) return _info;
             LoadNative();
+            OneDnnConvolutionGuard.Apply(); // libtorch's oneDNN conv2d is wrong on this build: see the guard
 
             if (options.Threads < 0)
                 throw new InvalidInputException($"Compute:Threads must be 0 (all cores) or a positive number, not {options.Threads}.");

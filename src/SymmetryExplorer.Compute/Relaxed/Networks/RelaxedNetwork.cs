@@ -1,0 +1,42 @@
+using SymmetryExplorer.Compute.Relaxed.Layers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryExplorer.Compute.Relaxed.Networks;
+
+/// <summary>
+/// A one-step flow predictor: input (B, 2 * frames, H, W) of stacked past velocities
+/// [frame 0 vx, frame 0 vy, frame 1 vx, ...], output (B, 2, H, W), the next velocity.
+/// Knows its relaxed layers (penalty, drift) and its parameter count.
+/// </summary>
+public abstract class RelaxedNetwork : nn.Module<Tensor, Tensor>
+{
+    protected RelaxedNetwork(string name, RelaxedModelKind kind) : base(name) => Kind = kind;
+
+    public RelaxedModelKind Kind { get; }
+
+    /// <summary>Layers whose weights can drift from tied; empty for strict models and the ConvNet.</summary>
+    public abstract IReadOnlyList<IRelaxedLayer> RelaxedLayers { get; }
+
+    /// <summary>alpha * sum of the layers' penalties (zero for models without relaxed layers).</summary>
+    public Tensor Penalty(double alpha)
+    {
+        var device = parameters().First().device;
+        if (RelaxedLayers.Count == 0 || alpha == 0) return zeros(1, device: device).sum();
+        Tensor total = RelaxedLayers[0].Penalty();
+        foreach (var layer in RelaxedLayers.Skip(1)) total = total + layer.Penalty();
+        return total * alpha;
+    }
+
+    /// <summary>Drift from tied weights per relaxed layer, keyed by layer name.</summary>
+    public IReadOnlyDictionary<string, double> Drift() => RelaxedLayers.ToDictionary(l => l.LayerName, l => l.Drift());
+
+    public long ParameterCount() => parameters().Sum(p => p.numel());
+
+    /// <summary>Trainable parameters per top-level layer, in order.</summary>
+    public IReadOnlyList<LayerParameters> ParameterBreakdown() =>
+        named_children().Select(c => new LayerParameters(c.name, c.module.parameters().Sum(p => p.numel()))).Where(c => c.Parameters > 0).ToArray();
+}
+
+/// <summary>Parameters of one layer, for the parameter-count report.</summary>
+public sealed record LayerParameters(string Layer, long Parameters);

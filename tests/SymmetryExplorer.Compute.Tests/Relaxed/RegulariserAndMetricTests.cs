@@ -1,0 +1,98 @@
+using SymmetryExplorer.Compute.Relaxed;
+using SymmetryExplorer.Compute.Relaxed.Groups;
+using SymmetryExplorer.Compute.Relaxed.Layers;
+using SymmetryExplorer.Compute.Relaxed.Metrics;
+using SymmetryExplorer.Compute.Relaxed.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryExplorer.Compute.Tests.Relaxed;
+
+public class RegulariserAndMetricTests
+{
+    public RegulariserAndMetricTests() => TorchFixture.Ensure();
+
+    [Fact]
+    public void RGroup_penalty_and_drift_on_hand_computed_weights()
+    {
+        using var layer = new RelaxedGroupConv("g", PlanarGroup.C4, FieldKind.Vector, 1, 1, 3, banks: 2, relaxed: true, relu: true);
+        using (no_grad()) layer.Combination!.copy_(tensor(new float[,] { { 1, 0.5f, 0.5f, 0.5f }, { 0.2f, 0.2f, 0.2f, 0.6f } }));
+
+        // sum_l sum_{g,h} |w_l(g) - w_l(h)|: bank 0 has 6 ordered pairs differing by 0.5, bank 1 six by 0.4.
+        Assert.Equal(6 * 0.5 + 6 * 0.4, layer.Penalty().item<float>(), 5);
+        // Drift: bank 0 mean 0.625, |w - mean| sums to 0.75; bank 1 mean 0.3, sums to 0.6; over sum |mean| = 2.5 + 1.2.
+        Assert.Equal((0.75 + 0.6) / (2.5 + 1.2), layer.Drift(), 6);
+    }
+
+    [Fact]
+    public void RSteer_penalty_is_the_mean_absolute_difference_between_neighbouring_taps()
+    {
+        using var layer = new RelaxedSteerableConv("s", PlanarGroup.C4, FieldKind.Vector, 1, FieldKind.Regular, 1, 3, relaxed: true, relu: true);
+        var c = layer.Coefficients; // (1, 18, 1, 9)
+        using (no_grad())
+        {
+            c.zero_();
+            c[0, 0, 0, 4] = tensor(1f); // centre tap of one coefficient
+        }
+        // Four neighbour differences of 1 (left, right, below, above the centre) among 12 per coefficient row, 18 rows.
+        Assert.Equal(4.0 / (12 * 18), layer.Penalty().item<float>(), 6);
+    }
+
+    [Fact]
+    public void RTrans_penalty_is_the_total_variation_of_the_mixing_weights()
+    {
+        using var layer = new RelaxedTranslationConv("t", 2, 2, 3, banks: 2, height: 6, width: 6);
+        Assert.Equal(0, layer.Penalty().item<float>());
+        using (no_grad()) layer.Mix[2, 3, 1] = tensor(0.5f + 0.25f); // one interior pixel of bank 1 raised by 0.25
+        Assert.Equal(4 * 0.25, layer.Penalty().item<float>(), 6);
+    }
+
+    [Fact]
+    public void The_network_penalty_is_alpha_times_the_sum_over_relaxed_layers_and_zero_for_strict_models()
+    {
+        var config = new RelaxedConfig { Model = "rgroup", Hidden = 2, Layers = 3, InputFrames = 1, FilterBanks = 2 };
+        using var net = RelaxedNetworks.Create(config, 8, 8);
+        using (no_grad())
+            foreach (var layer in net.RelaxedLayers.Cast<RelaxedGroupConv>())
+                layer.Combination!.copy_(tensor(new float[,] { { 1, 0, 0, 0 }, { 0, 0, 0, 0 } }));
+        // Each layer: bank 0 has 6 ordered pairs differing by 1; three layers; alpha 0.1.
+        Assert.Equal(0.1 * 3 * 6, net.Penalty(0.1).item<float>(), 5);
+
+        using var strict = RelaxedNetworks.Create(config with { Model = "gconv" }, 8, 8);
+        Assert.Equal(0, strict.Penalty(0.1).item<float>());
+        Assert.Empty(strict.Drift());
+    }
+
+    [Fact]
+    public void The_energy_spectrum_puts_a_single_wave_in_its_shell_and_the_error_vanishes_for_equal_fields()
+    {
+        int n = 16;
+        var field = zeros(1, 2, n, n, dtype: float64);
+        for (int x = 0; x < n; x++)
+            field[0, 0, .., x] = tensor(Math.Cos(2 * Math.PI * 3 * x / n)); // vx = cos(2 pi 3 x / N), wavenumber 3
+
+        var spectrum = EnergySpectrum.Spectrum(field)[0].data<double>().ToArray();
+
+        Assert.Equal(8, spectrum.Length);
+        // Mean-square of the wave is 1/2, kinetic energy 1/4, all of it in shell k = 3.
+        Assert.Equal(0.25, spectrum[2], 10);
+        Assert.Equal(0.25, spectrum.Sum(), 10);
+        Assert.Equal(0, EnergySpectrum.Error(field, field.clone()), 12);
+        // Twice the amplitude: 4x the energy in shell 3 only, so the RMSE over 8 shells is sqrt(log10(4)^2 / 8).
+        Assert.Equal(Math.Sqrt(Math.Pow(Math.Log10(4), 2) / 8), EnergySpectrum.Error(field * 2, field), 6);
+    }
+
+    [Fact]
+    public void Equivariance_error_of_an_exactly_equivariant_map_is_zero_and_of_a_shift_is_not()
+    {
+        var x = randn(2, 4, 10, 10);
+        Func<Tensor, Tensor> lastFrameDoubled = t => t.narrow(1, 2, 2) * 2; // commutes with rotations
+        Func<Tensor, Tensor> shifted = t => roll(t.narrow(1, 2, 2), 1, 3);  // does not
+
+        var exact = EquivarianceError.Measure(lastFrameDoubled, x);
+        var broken = EquivarianceError.Measure(shifted, x);
+
+        Assert.All(exact.Relative.Values, e => Assert.Equal(0, e));
+        Assert.All(broken.Relative.Values, e => Assert.True(e > 0.5));
+    }
+}

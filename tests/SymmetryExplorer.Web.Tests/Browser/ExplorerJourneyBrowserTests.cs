@@ -92,6 +92,35 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
         await BrowserFixture.ScreenshotAsync(page, "06-dataset-builtin");
     }
 
+    [Fact]
+    public async Task Two_finished_runs_are_compared_with_overlaid_curves_and_generators_side_by_side()
+    {
+        using var http = _app.CreateHttpClient();
+        string dataset = (await SymxApi.GenerateSmallTwoBodyAsync(http)).GetProperty("id").GetString()!;
+        string a = await SymxApi.StartRunAsync(http, dataset, SymxApi.FastLieGanConfig(epochs: 3), seed: 1);
+        string b = await SymxApi.StartRunAsync(http, dataset, SymxApi.FastLieGanConfig(epochs: 3), seed: 2);
+        await SymxApi.WaitForRunAsync(http, b, SymxApi.IsFinished);
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.GotoInteractiveAsync(page, Url("/runs"));
+        await page.Locator("#runs-table tbody tr").Nth(0).Locator("input[type=checkbox]").CheckAsync();
+        await page.Locator("#runs-table tbody tr").Nth(1).Locator("input[type=checkbox]").CheckAsync();
+        await page.Locator("#compare-selected").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/runs/compare"));
+        await Assertions.Expect(page.Locator("#compare-table")).ToContainTextAsync(a);
+        await Assertions.Expect(page.Locator("#compare-table")).ToContainTextAsync(b);
+        var chart = page.Locator(".symx-chart[data-chart^='compare-chart']");
+        await page.WaitForFunctionAsync("() => parseInt(document.querySelector(\".symx-chart[data-chart^='compare-chart']\").dataset.points) === 6");
+        await Assertions.Expect(page.Locator($".symx-chart[data-chart='compare-{a}-0'] .main-svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($".symx-chart[data-chart='compare-{b}-0'] .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "07-compare");
+
+        await BrowserFixture.GotoInteractiveAsync(page, Url("/about"));
+        await Assertions.Expect(page.Locator("#backend-engine")).ToContainTextAsync("TorchSharp");
+        await BrowserFixture.ScreenshotAsync(page, "08-backend");
+    }
+
     private static async Task SetFieldAsync(IPage page, string field, string value)
     {
         var input = page.Locator($"input[data-field='{field}']");

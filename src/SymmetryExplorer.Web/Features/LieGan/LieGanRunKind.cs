@@ -72,8 +72,11 @@ public sealed class LieGanRunKind : IRunKind
     {
         var config = JsonSerializer.Deserialize<LieGanConfig>(run.ConfigJson, ConfigJson)!;
         var layout = TrajectoryLayoutJson.Parse(RunJson.Parse(dataset.LayoutJson));
-        var data = TrajectoryFiles.Load(datasetPath, layout);
-        return new LieGanJob(config, data, run.Seed, run.Preset);
+        var pairs = TrajectoryFiles.Load(datasetPath, layout);
+        // The stored file is always data.*: give the job the data set's own name for its summary and result.
+        var named = new SymmetryDataset(dataset.Name, pairs.X, pairs.Count, pairs.XSteps, pairs.Dimension, pairs.Y, pairs.YSteps,
+            pairs.YWidth, pairs.Target, pairs.ClassCount, pairs.FeatureNames, pairs.VectorGroups);
+        return new LieGanJob(config, named, run.Seed, run.Preset);
     }
 
     /// <summary>The preset's configuration with the given values put over it.</summary>

@@ -21,7 +21,10 @@ public sealed class RelaxedGroupConv : nn.Module<Tensor, Tensor>, IRelaxedLayer
     private readonly Parameter weight;       // (L, O, I, d_in * k * k)
     private readonly Parameter? combination; // (L, |G|) relaxed only
     private readonly Parameter bias;         // (O)
-    private readonly Tensor transforms;      // (|G|, D, D), D = d_in * k * k: T_g = rho_in(g) (x) tap permutation
+    // T_g = rho_in(g) (x) tap permutation is a signed permutation for every group offered (integer
+    // matrices with one non-zero per row), so K_g[e] = sign_g[e] * W[source_g[e]]: a gather, not a matmul.
+    private readonly Tensor sources;         // (|G|, D) long, D = d_in * k * k
+    private readonly Tensor signs;           // (|G|, D)
     private readonly int _kernel, _order, _inDim;
     private readonly bool _relu;
 
@@ -42,7 +45,7 @@ public sealed class RelaxedGroupConv : nn.Module<Tensor, Tensor>, IRelaxedLayer
         weight = new Parameter(randn(banksUsed, outFields, inFields, d) * std);
         if (relaxed) combination = new Parameter(full(banksUsed, group.Order, 1.0 / banksUsed));
         bias = new Parameter(zeros(outFields));
-        transforms = BuildTransforms(group, inKind, kernel);
+        (sources, signs) = BuildTransforms(group, inKind, kernel);
         RegisterComponents();
     }
 
@@ -56,12 +59,13 @@ public sealed class RelaxedGroupConv : nn.Module<Tensor, Tensor>, IRelaxedLayer
     /// <summary>The assembled kernel (O * |G|, I * d_in, k, k).</summary>
     public Tensor Kernel()
     {
-        long outFields = weight.shape[1], inFields = weight.shape[2];
-        Tensor perElement = combination is null
-            ? weight[0].unsqueeze(0).expand(_order, -1, -1, -1)            // (G, O, I, D)
-            : einsum("lg,loid->goid", combination, weight);
-        var kernel = einsum("ged,goid->ogie", transforms, perElement);   // (O, G, I, D)
-        return kernel.reshape(outFields * _order, inFields * _inDim, _kernel, _kernel);
+        long banks = weight.shape[0], outFields = weight.shape[1], inFields = weight.shape[2], d = weight.shape[3];
+        // Every bank turned by every element at once: (L, O, I, G * D) -> (L, O, I, G, D).
+        var turned = weight.index_select(3, sources.flatten()).reshape(banks, outFields, inFields, _order, d) * signs;
+        var mixed = combination is null
+            ? turned[0]                                                                    // (O, I, G, D)
+            : (turned * combination.reshape(banks, 1, 1, _order, 1)).sum([0L]);            // sum_l w[l, g] (g . W_l)
+        return mixed.permute(0, 2, 1, 3).reshape(outFields * _order, inFields * _inDim, _kernel, _kernel);
     }
 
     public override Tensor forward(Tensor input)
@@ -75,23 +79,26 @@ public sealed class RelaxedGroupConv : nn.Module<Tensor, Tensor>, IRelaxedLayer
 
     public double Drift() => combination is null ? 0 : Layers.Drift.FromMean(combination, 1);
 
-    private static Tensor BuildTransforms(PlanarGroup group, FieldKind inKind, int k)
+    private static (Tensor Sources, Tensor Signs) BuildTransforms(PlanarGroup group, FieldKind inKind, int k)
     {
         int din = FieldTypes.Dimension(inKind, group), taps = k * k, d = din * taps;
-        var all = new float[group.Order * d * d];
+        var sources = new long[group.Order * d];
+        var signs = new float[group.Order * d];
         for (int g = 0; g < group.Order; g++)
         {
             var rho = FieldTypes.Representation(inKind, group, g);
-            var source = group.TapSource(g, k);
-            // K_g[(a, t)] = sum_b rho(g)[a, b] W[(b, g^-1 t)]
+            var tapSource = group.TapSource(g, k);
+            // K_g[(a, t)] = sum_b rho(g)[a, b] W[(b, g^-1 t)], with exactly one non-zero rho(g)[a, b] = +-1 per row a.
             for (int a = 0; a < din; a++)
-            for (int t = 0; t < taps; t++)
-            for (int b = 0; b < din; b++)
             {
-                if (rho[a, b] == 0) continue;
-                all[((long)g * d + a * taps + t) * d + b * taps + source[t]] = (float)rho[a, b];
+                int b = Enumerable.Range(0, din).Single(j => rho[a, j] != 0);
+                for (int t = 0; t < taps; t++)
+                {
+                    sources[g * d + a * taps + t] = b * taps + tapSource[t];
+                    signs[g * d + a * taps + t] = (float)rho[a, b];
+                }
             }
         }
-        return tensor(all, [group.Order, d, d]);
+        return (tensor(sources, [group.Order, d]), tensor(signs, [group.Order, d]));
     }
 }

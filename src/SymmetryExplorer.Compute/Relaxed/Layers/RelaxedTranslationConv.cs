@@ -45,7 +45,7 @@ public sealed class RelaxedTranslationConv : nn.Module<Tensor, Tensor>, IRelaxed
             throw new InvalidInputException($"This relaxed translation layer was built for {mix.shape[0]} x {mix.shape[1]} grids, not {h} x {w}.", "dataset");
         var all = F.conv2d(input, weight.reshape(banks * outChannels, weight.shape[2], _kernel, _kernel), padding: [_kernel / 2, _kernel / 2]);
         var weights = mix.permute(2, 0, 1).reshape(1, banks, 1, h, w);
-        return (all.reshape(b, banks, outChannels, h, w) * weights).sum(1) + bias.reshape(1, outChannels, 1, 1);
+        return (all.reshape(b, banks, outChannels, h, w) * weights).sum([1L]) + bias.reshape(1, outChannels, 1, 1);
     }
 
     public Tensor Penalty()

@@ -20,7 +20,7 @@ public static class EnergySpectrum
         long h = frames.shape[^2], w = frames.shape[^1];
         var fluctuation = frames - frames.mean([-2L, -1L], keepdim: true);
         var hat = fft.fft2(fluctuation.to(ScalarType.Float64), norm: FFTNormType.Forward);
-        var power = (hat.real.square() + hat.imag.square()).sum(-3) * 0.5; // (..., H, W)
+        var power = (hat.real.square() + hat.imag.square()).sum([-3L]) * 0.5; // (..., H, W)
         var ky = fft.fftfreq(h, d: 1.0 / h, dtype: ScalarType.Float64, device: frames.device).reshape(h, 1);
         var kx = fft.fftfreq(w, d: 1.0 / w, dtype: ScalarType.Float64, device: frames.device).reshape(1, w);
         var shell = (ky.square() + kx.square()).sqrt().round().to(ScalarType.Int64).flatten();
@@ -28,7 +28,7 @@ public static class EnergySpectrum
         var flat = power.flatten(-2); // (..., H*W)
         var spectra = new Tensor[kmax];
         for (long k = 1; k <= kmax; k++)
-            spectra[k - 1] = flat.index_select(-1, (shell == k).nonzero().squeeze(1)).sum(-1);
+            spectra[k - 1] = flat.index_select(-1, (shell == k).nonzero().squeeze(1)).sum([-1L]);
         return stack(spectra, -1);
     }
 

@@ -3,7 +3,9 @@ using SymmetryExplorer.Compute.Runtime;
 using SymmetryExplorer.Web.Api;
 using SymmetryExplorer.Web.Components;
 using SymmetryExplorer.Web.Features.Datasets;
+using SymmetryExplorer.Web.Features.Flows;
 using SymmetryExplorer.Web.Features.LieGan;
+using SymmetryExplorer.Web.Features.Relaxed;
 using SymmetryExplorer.Web.Features.Runs;
 using SymmetryExplorer.Web.Features.Trajectories;
 using SymmetryExplorer.Web.Health;
@@ -26,6 +28,8 @@ public static class SymmetryExplorerHosting
         builder.Services.AddSymxDatasets();
         builder.Services.AddSymxTrajectories();
         builder.Services.AddSymxLieGan();
+        builder.Services.AddSymxFlows();
+        builder.Services.AddSymxRelaxed();
         builder.Services.AddSymxRuns(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

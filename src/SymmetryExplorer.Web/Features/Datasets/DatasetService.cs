@@ -178,13 +178,17 @@ public sealed class DatasetService(
     private static (IDatasetKindHandler Handler, DatasetInspection Inspection) InspectWithFirstReader(
         IReadOnlyList<IDatasetKindHandler> candidates, string path, string format, JsonElement? layout)
     {
-        InvalidInputException? first = null;
+        var failures = new List<(IDatasetKindHandler Handler, InvalidInputException Error)>();
         foreach (var handler in candidates)
         {
             try { return (handler, handler.Inspect(path, format, layout)); }
-            catch (InvalidInputException ex) { first ??= ex; }
+            catch (InvalidInputException ex) { failures.Add((handler, ex)); }
         }
-        throw first!;
+        if (failures.Count == 1) throw failures[0].Error;
+        // Every reader refused it: say what each expected, so a person can tell which one they meant.
+        throw new InvalidInputException(
+            string.Join(" ", failures.Select(f => $"Read as {f.Handler.DisplayName.ToLowerInvariant()}: {f.Error.Message}")),
+            failures[0].Error.Field);
     }
 
     private async Task<DatasetRecord> StoreAsync(string id, string sourceFile, string fileName, string format, string kind, DatasetRecord record, CancellationToken ct)

@@ -48,7 +48,13 @@ public interface IDatasetKindHandler
 /// <param name="Title">Card title.</param>
 /// <param name="Symmetry">One line on the symmetry it has.</param>
 /// <param name="Description">A little more: what the data are and their size.</param>
-public sealed record BuiltInDatasetInfo(string Name, string Title, string Symmetry, string Description);
+/// <param name="Options">Size and shape settings the card offers (sent as snake_case generator options).</param>
+public sealed record BuiltInDatasetInfo(string Name, string Title, string Symmetry, string Description, IReadOnlyList<BuiltInOption>? Options = null);
+
+/// <summary>A numeric setting of a built-in generator.</summary>
+/// <param name="Name">Option key (snake_case), e.g. grid.</param>
+/// <param name="Default">Value the card starts with.</param>
+public sealed record BuiltInOption(string Name, string Label, double Default, double Min, double Max, double Step = 1, string? Help = null);
 
 /// <param name="Shape">Shape of the main array.</param>
 /// <param name="Layout">The layout to store (given or guessed), snake_case JSON.</param>

@@ -23,6 +23,7 @@ public sealed class LieGanRunKind : IRunKind
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        IgnoreReadOnlyProperties = true, // derived values (e.g. the effective init scale) are not settings
     };
 
     public string Kind => Name;

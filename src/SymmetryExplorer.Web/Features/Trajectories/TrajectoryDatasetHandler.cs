@@ -25,13 +25,15 @@ public sealed class TrajectoryDatasetHandler : IDatasetKindHandler
     public IReadOnlyList<BuiltInDatasetInfo> BuiltIns { get; } =
     [
         new("two-body", "Two-body orbits", "Rotations of the plane, so(2), acting on both bodies at once",
-            "814 training and 790 test orbits of 20 frames (the LieGAN paper's recipe; train and test start in opposite half-planes)."),
+            "Training and test orbits of 20 frames (the LieGAN paper's recipe: 814 and 790; train and test start in opposite half-planes).",
+            [new("trajectories", "Training orbits", 814, 20, 20000, Help: "Test orbits scale along.")]),
         new("discrete-rotation", "Discrete rotation", "Invariant under rotations by 2π/7 about the z axis (C7), nothing finer",
             "20,000 samples x ~ N(0, I₃) with y = x₃ / (1 + (atan2(x₂, x₁) mod 2π/7))."),
         new("lorentz", "Particle pairs", "Lorentz group so(1,3): labels depend only on invariant masses",
             "Two-particle 4-momenta (E, p) boosted and rotated at random, with a signal/background label (a top-tagging stand-in)."),
         new("three-body", "Three-body orbits", "Rotations of the plane, so(2), acting on all three bodies",
-            "Rotating three-body configurations, 12 features per frame."),
+            "Rotating three-body configurations, 12 features per frame.",
+            [new("trajectories", "Training orbits", 814, 20, 20000)]),
     ];
 
     public DatasetInspection Inspect(string path, string format, JsonElement? layout)
@@ -45,7 +47,10 @@ public sealed class TrajectoryDatasetHandler : IDatasetKindHandler
 
     public GeneratedDatasetFile Generate(string name, JsonElement? options, int seed, string folder)
     {
-        var sizes = options is { } o ? o.Deserialize<BuiltInOptions>(RunJson.Options) : null;
+        var sizes = options is { ValueKind: JsonValueKind.Object } o ? o.Deserialize<BuiltInOptions>(RunJson.Options) : null;
+        // Cards set only the training size: keep the recipe's train/test proportion.
+        if (sizes is { Trajectories: > 0, TestTrajectories: 0 } && name is "two-body" or "three-body")
+            sizes = sizes with { TestTrajectories = Math.Max(2, (int)Math.Round(sizes.Trajectories * 790.0 / 814)) };
         var generated = BuiltInTrajectoryDatasets.Generate(name, seed, sizes);
         var arrays = new Dictionary<string, NdArray> { [TrainArray] = generated.Train.Values };
         if (generated.Train.Labels is { } labels) arrays["labels"] = labels;

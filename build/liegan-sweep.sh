@@ -5,7 +5,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$1"; seeds="$2"; shift 2
-symx="$repo/src/SymmetryExplorer.Cli/bin/Release/net10.0/symx"
+symx="${SYMX:-$repo/src/SymmetryExplorer.Cli/bin/Release/net10.0/symx}"
 [ -x "$symx" ] || dotnet build "$repo/src/SymmetryExplorer.Cli/SymmetryExplorer.Cli.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 for seed in $seeds; do
   "$symx" discover "$@" --seed "$seed" --checkpoint-every 0 --out "$out/seed$seed" > "$out.seed$seed.log" 2>&1 || { echo "seed $seed failed"; tail -3 "$out.seed$seed.log"; continue; }

@@ -53,7 +53,7 @@ public static class DiscoverCommand
             Directory.CreateDirectory(dir);
             var job = new LieGanJob(config, data, parse.GetValue(seed), chosen.Name);
             var sink = new ConsoleProgressSink(output, ReferenceEquals(output, Console.Out) && ConsoleProgressSink.StandardOutputIsTerminal,
-                "d_real", "d_fake", "g_adv", "cosine_0", "subspace_similarity", "metric_cosine");
+                "d_real", "d_fake", "g_adv", "cosine_0", "subspace_similarity", "metric_cosine", "rotation_error");
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, args) => { args.Cancel = true; cancel.Cancel(); };
             Console.CancelKeyPress += onCancel;

@@ -43,8 +43,13 @@ public sealed class AdamOptimizer : IDisposable
         }
     }
 
-    public void Step(double learningRate)
+    /// <summary>Updates with the parameters' accumulated .grad.</summary>
+    public void Step(double learningRate) => Step(learningRate, _parameters.Select(p => p.grad).ToArray());
+
+    /// <summary>Updates with explicitly given gradients (one per parameter, null to skip), e.g. from autograd.grad.</summary>
+    public void Step(double learningRate, IList<Tensor?> gradients)
     {
+        if (gradients.Count != _parameters.Length) throw new ArgumentException("one gradient per parameter is needed");
         Steps++;
         double biasCorrection1 = 1 - Math.Pow(_beta1, Steps);
         double biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(_beta2, Steps));
@@ -53,7 +58,7 @@ public sealed class AdamOptimizer : IDisposable
         using var scope = NewDisposeScope();
         for (int i = 0; i < _parameters.Length; i++)
         {
-            var grad = _parameters[i].grad;
+            var grad = gradients[i];
             if (grad is null) continue;
             FirstMoments[i].lerp_(grad, 1 - _beta1);
             SecondMoments[i].mul_(_beta2).addcmul_(grad, grad, 1 - _beta2);

@@ -54,14 +54,17 @@ public sealed record LieGanConfig
     public double DiscriminatorBeta2 { get; init; } = 0.999;
 
     /// <summary>
-    /// constant (the reference), or exp-decay: the generator's learning rate falls geometrically from
-    /// <see cref="GeneratorLearningRate"/> to <see cref="GeneratorLearningRateFinal"/> over
-    /// <see cref="ScheduleEpochs"/> epochs, then stays there (see the two-body-fast preset).
+    /// constant (the reference), or exp-decay: the generator's learning rate stays at
+    /// <see cref="GeneratorLearningRate"/> for <see cref="ScheduleStartEpoch"/> epochs, then falls
+    /// geometrically to <see cref="GeneratorLearningRateFinal"/> over <see cref="ScheduleEpochs"/>
+    /// epochs and stays there (see the two-body-fast preset). The discriminator's learning rate is
+    /// scaled by the same factor, so the ratio of the two stays as configured.
     /// </summary>
     public string GeneratorSchedule { get; init; } = "constant";
 
     public double GeneratorLearningRateFinal { get; init; } = 1e-3;
     public double ScheduleEpochs { get; init; } = 5;
+    public double ScheduleStartEpoch { get; init; }
 
     public int BatchSize { get; init; } = 64;
     public int Epochs { get; init; } = 100;
@@ -113,6 +116,7 @@ public sealed record LieGanConfig
         Beta(DiscriminatorBeta1, "discriminator_beta1");
         Beta(DiscriminatorBeta2, "discriminator_beta2");
         Positive(ScheduleEpochs, "schedule_epochs", 1e5);
+        NonNegative(ScheduleStartEpoch, "schedule_start_epoch");
         Range(BatchSize, 1, 65536, "batch_size");
         Range(Epochs, 1, 100000, "epochs");
         Range(HiddenWidth, 1, 16384, "hidden_width");

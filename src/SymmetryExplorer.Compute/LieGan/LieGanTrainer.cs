@@ -22,7 +22,6 @@ public sealed class LieGanTrainer : IDisposable
 
     private readonly LieGanConfig _config;
     private readonly Tensor _x, _y, _ones, _zeros;
-    private readonly bool _vectorTarget;
     private readonly Tensor[] _discriminatorParameters;
 
     public LieGanTrainer(LieGanConfig config, SymmetryDataset data, int seed, Device device)
@@ -47,7 +46,6 @@ public sealed class LieGanTrainer : IDisposable
         Random = new torch.Generator((ulong)seed + 0x9E3779B97F4A7C15UL);
 
         _x = tensor(data.X, dtype: float32).reshape(data.XShape).to(device).DetachFromDisposeScope();
-        _vectorTarget = data.Target != TargetKind.Class;
         _y = data.Target == TargetKind.Class
             ? tensor(data.Y.Select(v => (long)v).ToArray(), dtype: int64).to(device).DetachFromDisposeScope()
             : tensor(data.Y, dtype: float32).reshape(data.YShape).to(device).DetachFromDisposeScope();
@@ -71,9 +69,13 @@ public sealed class LieGanTrainer : IDisposable
     public double GeneratorLearningRate(double epochPosition)
     {
         if (_config.GeneratorSchedule != "exp-decay") return _config.GeneratorLearningRate;
-        double f = Math.Clamp(epochPosition / _config.ScheduleEpochs, 0, 1);
+        double f = Math.Clamp((epochPosition - _config.ScheduleStartEpoch) / _config.ScheduleEpochs, 0, 1);
         return _config.GeneratorLearningRate * Math.Pow(_config.GeneratorLearningRateFinal / _config.GeneratorLearningRate, f);
     }
+
+    /// <summary>The discriminator's learning rate: scaled by the same schedule factor as the generator's.</summary>
+    public double DiscriminatorLearningRate(double epochPosition) =>
+        _config.DiscriminatorLearningRate * GeneratorLearningRate(epochPosition) / _config.GeneratorLearningRate;
 
     /// <summary>
     /// One epoch over a fresh shuffle. <paramref name="afterBatch"/> is called with the batch index
@@ -104,28 +106,33 @@ public sealed class LieGanTrainer : IDisposable
             regSums.ToDictionary(kv => kv.Key, kv => kv.Value / batches));
     }
 
-    /// <summary>One G step then one D step on a batch. Call inside a dispose scope.</summary>
+    /// <summary>
+    /// One G step then one D step on a batch, with the reference's maths: loss_G on D(g x) with D's
+    /// current weights, an Adam step on L; loss_D = (BCE(D(x), 1) + BCE(D(g x), 0)) / 2 on the same
+    /// transformed batch (made before the G update) with the same D weights, an Adam step on D.
+    /// Because D does not change between the two steps, D(g x) is the same number in both, so one
+    /// forward pass over [x; g x] serves both losses: the G gradient flows only into L (D's weight
+    /// gradient from loss_G, which the reference computes and throws away, is never formed) and
+    /// the D gradient only into D's weights. Call inside a dispose scope.
+    /// </summary>
     public EpochLosses Step(Tensor x, Tensor y, double epochPosition)
     {
         long batch = x.shape[0];
         var valid = batch == _config.BatchSize ? _ones : _ones.narrow(0, 0, batch);
         var fake = batch == _config.BatchSize ? _zeros : _zeros.narrow(0, 0, batch);
 
-        // ---- Generator step ----
-        GeneratorOptimizer.ZeroGrad();
         var z = Generator.SampleCoefficients(batch, Random, Device);
         var g = Generator.GroupElements(z);
         var gx = LieAlgebraGenerator.Act(g, x);
-        var gy = _vectorTarget && Data.Target == TargetKind.Vector ? LieAlgebraGenerator.Act(g, y) : y;
+        var gy = Data.Target == TargetKind.Vector ? LieAlgebraGenerator.Act(g, y) : y;
 
-        // D's weights get no gradient in this step (the reference computes and then discards it):
-        // only the path through D's input is needed.
-        foreach (var p in _discriminatorParameters) p.requires_grad = false;
-        var gAdv = nn.functional.binary_cross_entropy(Discriminator.forward(gx, gy), valid);
-        foreach (var p in _discriminatorParameters) p.requires_grad = true;
+        var both = Discriminator.forward(cat([x, gx], 0), cat([y, gy], 0));
+        var dReal = both.narrow(0, 0, batch);
+        var dFake = both.narrow(0, batch, batch);
 
+        // ---- Generator loss ----
+        var gAdv = nn.functional.binary_cross_entropy(dFake, valid);
         var regularizers = new Dictionary<string, double>();
-        var total = gAdv;
         var weightedReg = zeros(1, device: Device).squeeze();
         var masked = Generator.MaskedL();
         if (_config.Regularizer != "none")
@@ -136,7 +143,7 @@ public sealed class LieGanTrainer : IDisposable
                 "rel_diff" => LieGanRegularizers.RelativeDifference(gx, x),
                 _ => LieGanRegularizers.LNorm(masked, Generator.Dimension, Generator.Channels),
             };
-            regularizers["reg_" + (_config.Regularizer == "li_norm" ? "li_norm" : _config.Regularizer)] = reg.item<float>();
+            regularizers["reg_" + _config.Regularizer] = reg.item<float>();
             weightedReg = weightedReg + _config.Lambda * reg;
         }
         if (_config.SparsityWeight > 0)
@@ -151,18 +158,18 @@ public sealed class LieGanTrainer : IDisposable
             regularizers["reg_orthogonality"] = orth.item<float>();
             weightedReg = weightedReg + _config.OrthogonalityWeight * orth;
         }
-        total = total + weightedReg;
-        total.backward();
-        GeneratorOptimizer.Step(GeneratorLearningRate(epochPosition));
+        var gTotal = gAdv + weightedReg;
 
-        // ---- Discriminator step: real and (pre-update) transformed batch in one forward pass ----
-        DiscriminatorOptimizer.ZeroGrad();
-        var both = Discriminator.forward(cat([x, gx.detach()], 0), cat([y, gy.detach()], 0));
-        var realLoss = nn.functional.binary_cross_entropy(both.narrow(0, 0, batch), valid);
-        var fakeLoss = nn.functional.binary_cross_entropy(both.narrow(0, batch, batch), fake);
+        // ---- Discriminator loss (on the same forward pass; g x is treated as data here) ----
+        var realLoss = nn.functional.binary_cross_entropy(dReal, valid);
+        var fakeLoss = nn.functional.binary_cross_entropy(dFake, fake);
         var dLoss = (realLoss + fakeLoss) / 2;
-        dLoss.backward();
-        DiscriminatorOptimizer.Step(_config.DiscriminatorLearningRate);
+
+        // Gradients of each loss with respect to its own player's parameters only.
+        var gGrads = torch.autograd.grad([gTotal], [Generator.L], retain_graph: true);
+        var dGrads = torch.autograd.grad([dLoss], _discriminatorParameters);
+        GeneratorOptimizer.Step(GeneratorLearningRate(epochPosition), gGrads!);
+        DiscriminatorOptimizer.Step(DiscriminatorLearningRate(epochPosition), dGrads!);
 
         return new EpochLosses(realLoss.item<float>(), fakeLoss.item<float>(), gAdv.item<float>(), weightedReg.item<float>(), regularizers);
     }

@@ -9,6 +9,7 @@ public class DiscoverCommandTests
     public async Task Discover_on_a_tiny_run_writes_a_result_json_with_the_contract_fields()
     {
         using var tmp = new TempFiles();
+        using var threads = new SymmetryExplorer.Compute.Tests.LieGan.SingleTorchThread();
         var result = await CliRunner.RunAsync("discover", "--dataset", RealTwoBodyFileTests.TrainPath, "--layout", "two-body",
             "--epochs", "2", "--limit", "640", "--seed", "4", "--device", "cpu", "--out", tmp.Root, "--set", "hidden_width=64");
 

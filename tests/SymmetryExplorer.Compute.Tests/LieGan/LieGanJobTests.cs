@@ -22,6 +22,7 @@ public class LieGanJobTests
     public void Every_epoch_reports_losses_similarities_snapshots_and_a_checkpoint()
     {
         using var tmp = new TempFiles();
+        using var threads = new SingleTorchThread();
         var sink = new RecordingJobSink();
         var job = new LieGanJob(Small(2) with { ReportEveryBatches = 5 }, SmallTwoBody(), seed: 3, "two-body");
 
@@ -57,6 +58,7 @@ public class LieGanJobTests
     public void Resuming_from_a_checkpoint_continues_bit_identically()
     {
         using var tmp = new TempFiles();
+        using var threads = new SingleTorchThread();
         var data = SmallTwoBody(24);
         string straightDir = Path.Combine(tmp.Root, "straight"), firstDir = Path.Combine(tmp.Root, "first"), resumedDir = Path.Combine(tmp.Root, "resumed");
 
@@ -77,6 +79,7 @@ public class LieGanJobTests
     public void Cancellation_stops_within_one_batch()
     {
         using var tmp = new TempFiles();
+        using var threads = new SingleTorchThread();
         using var cts = new CancellationTokenSource();
         var sink = new CancelAfterBatches(cts, 3);
         var job = new LieGanJob(Small(5) with { ReportEveryBatches = 1 }, SmallTwoBody(), seed: 1);
@@ -89,6 +92,7 @@ public class LieGanJobTests
     public void A_checkpoint_from_other_data_is_refused()
     {
         using var tmp = new TempFiles();
+        using var threads = new SingleTorchThread();
         new LieGanJob(Small(1), SmallTwoBody(24), 1).Run(new JobContext(CPU, tmp.Root, NullJobSink.Instance, CancellationToken.None));
         var other = new LieGanJob(Small(2), SmallTwoBody(30), 1);
 

@@ -27,7 +27,7 @@ public static class RelaxedPresets
             RelaxedModelKind.RGroup => baseline with { Hidden = 10, FilterBanks = 2, Alpha = 1e-4 },
             RelaxedModelKind.Steer => baseline with { Hidden = 14, Alpha = 0 },
             RelaxedModelKind.RSteer => baseline with { Hidden = 4, Alpha = 1e-2 },
-            _ => baseline with { Hidden = 20, FilterBanks = 2, Alpha = 1e-4 },
+            _ => baseline with { Hidden = 13, FilterBanks = 2, Alpha = 1e-4 },
         };
     }
 
@@ -39,9 +39,15 @@ public static class RelaxedPresets
     {
         if (budget < 1) throw new InvalidInputException($"The parameter budget must be positive, not {budget}.", "parameters");
         long Count(int hidden) => RelaxedNetworks.ParameterCount(config with { Hidden = hidden }, height, width);
-        // Parameter counts grow with the hidden width: bisect for the first width at or above the budget.
-        int lo = 1, hi = 1024;
-        if (Count(hi) < budget) return hi;
+        // Parameter counts grow with the hidden width: double until the budget is reached (building
+        // only models near the answer's size), then bisect for the first width at or above it.
+        int lo = 1, hi = 1;
+        while (Count(hi) < budget)
+        {
+            if (hi >= 1024) return 1024;
+            lo = hi + 1;
+            hi = Math.Min(1024, hi * 2);
+        }
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;

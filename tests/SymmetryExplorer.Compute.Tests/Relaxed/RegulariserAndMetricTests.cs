@@ -96,3 +96,33 @@ public class RegulariserAndMetricTests
         Assert.All(broken.Relative.Values, e => Assert.True(e > 0.5));
     }
 }
+
+public class RelaxedPresetTests
+{
+    public RelaxedPresetTests() => TorchFixture.Ensure();
+
+    [Theory]
+    [InlineData("conv")]
+    [InlineData("gconv")]
+    [InlineData("rgroup")]
+    [InlineData("steer")]
+    [InlineData("rsteer")]
+    [InlineData("rtrans")]
+    public void Presets_have_comparable_parameter_counts_on_a_32_grid(string model)
+    {
+        long count = RelaxedNetworks.ParameterCount(RelaxedPresets.For(model), 32, 32);
+        Assert.InRange(count, 0.85 * RelaxedPresets.DefaultParameterBudget, 1.15 * RelaxedPresets.DefaultParameterBudget);
+    }
+
+    [Fact]
+    public void Hidden_for_budget_picks_the_width_closest_to_the_budget()
+    {
+        var config = RelaxedPresets.For("gconv");
+        int hidden = RelaxedPresets.HiddenForBudget(config, 100_000, 32, 32);
+        long at = RelaxedNetworks.ParameterCount(config with { Hidden = hidden }, 32, 32);
+        long below = RelaxedNetworks.ParameterCount(config with { Hidden = hidden - 1 }, 32, 32);
+        long above = RelaxedNetworks.ParameterCount(config with { Hidden = hidden + 1 }, 32, 32);
+        Assert.True(Math.Abs(at - 100_000) <= Math.Abs(below - 100_000) && Math.Abs(at - 100_000) <= Math.Abs(above - 100_000),
+            $"hidden {hidden}: {below} / {at} / {above}");
+    }
+}

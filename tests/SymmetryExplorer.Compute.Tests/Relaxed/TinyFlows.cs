@@ -26,6 +26,6 @@ internal static class TinyFlows
         LearningRate = 3e-3,
         SnapshotEvery = 2,
         EquivarianceSamples = 4,
-        TrainWindowsPerEpoch = 48,
+        TrainWindowsPerEpoch = 32,
     };
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using SymmetryExplorer.Compute;
 using SymmetryExplorer.Compute.Data.Trajectories;
 using SymmetryExplorer.Compute.Jobs;
@@ -17,14 +15,6 @@ public sealed class LieGanRunKind : IRunKind
 {
     public const string Name = "liegan";
 
-    /// <summary>How a configuration is stored and edited: snake_case, and a mistyped key is an error, not silently ignored.</summary>
-    internal static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        NumberHandling = JsonNumberHandling.Strict,
-        IgnoreReadOnlyProperties = true, // derived values (e.g. the effective init scale) are not settings
-    };
 
     public string Kind => Name;
     public string DisplayName => "LieGAN discovery";
@@ -34,7 +24,7 @@ public sealed class LieGanRunKind : IRunKind
     public Type? CompareComponent => typeof(LieGanCompare);
 
     public IReadOnlyList<RunPreset> Presets { get; } = LieGanPresets.All
-        .Select(p => new RunPreset(p.Name, p.Description, JsonSerializer.SerializeToElement(p.Config, ConfigJson)))
+        .Select(p => new RunPreset(p.Name, p.Description, RunConfigJson.ToElement(p.Config)))
         .ToList();
 
     public IReadOnlyList<MetricChartSpec> Charts { get; } =
@@ -64,14 +54,14 @@ public sealed class LieGanRunKind : IRunKind
     {
         string presetName = preset ?? SuggestPreset(dataset);
         var basis = LieGanPresets.Get(presetName).Config;
-        var config = Merge(basis, overrides).Validate();
+        var config = RunConfigJson.Merge(basis, overrides, "LieGAN").Validate();
         CheckAgainstData(config, dataset);
-        return new PreparedRun(JsonSerializer.Serialize(config, ConfigJson), config.Epochs, presetName);
+        return new PreparedRun(RunConfigJson.Serialize(config), config.Epochs, presetName);
     }
 
     public ITrainingJob CreateJob(RunRecord run, DatasetRecord dataset, string datasetPath)
     {
-        var config = JsonSerializer.Deserialize<LieGanConfig>(run.ConfigJson, ConfigJson)!;
+        var config = RunConfigJson.Deserialize<LieGanConfig>(run.ConfigJson);
         var layout = TrajectoryLayoutJson.Parse(RunJson.Parse(dataset.LayoutJson));
         var pairs = TrajectoryFiles.Load(datasetPath, layout);
         // The stored file is always data.*: give the job the data set's own name for its summary and result.
@@ -80,25 +70,6 @@ public sealed class LieGanRunKind : IRunKind
         return new LieGanJob(config, named, run.Seed, run.Preset);
     }
 
-    /// <summary>The preset's configuration with the given values put over it.</summary>
-    internal static LieGanConfig Merge(LieGanConfig basis, JsonElement? overrides)
-    {
-        if (overrides is not { ValueKind: JsonValueKind.Object } values) return basis;
-        var merged = JsonSerializer.SerializeToNode(basis, ConfigJson)!.AsObject();
-        foreach (var p in values.EnumerateObject()) merged[p.Name] = JsonNode.Parse(p.Value.GetRawText());
-        try
-        {
-            return merged.Deserialize<LieGanConfig>(ConfigJson)!;
-        }
-        catch (JsonException ex)
-        {
-            string? field = ex.Path?.TrimStart('$', '.').Split('.', '[')[0];
-            string what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"'{field}' is not a LieGAN setting."
-                : $"'{field}' has the wrong type of value.";
-            throw new InvalidInputException($"{what} GET /api/run-kinds lists every setting with its preset values.", string.IsNullOrEmpty(field) ? "config" : field, ex);
-        }
-    }
 
     /// <summary>Cheap checks that need the data's shape: a user mask must be n x n.</summary>
     private static void CheckAgainstData(LieGanConfig config, DatasetRecord dataset)

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using SymmetryExplorer.Compute;
 using SymmetryExplorer.Compute.Flows.Files;
 using SymmetryExplorer.Compute.Jobs;
@@ -18,13 +16,6 @@ public sealed class RelaxedRunKind : IRunKind
 {
     public const string Name = RelaxedJob.JobKind;
 
-    internal static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        NumberHandling = JsonNumberHandling.Strict,
-        IgnoreReadOnlyProperties = true,
-    };
 
     private static readonly Dictionary<string, string> ModelDescriptions = new()
     {
@@ -44,7 +35,7 @@ public sealed class RelaxedRunKind : IRunKind
     public Type? CompareComponent => typeof(RelaxedCompare);
 
     public IReadOnlyList<RunPreset> Presets { get; } = RelaxedPresets.Names
-        .Select(m => new RunPreset(m, ModelDescriptions.GetValueOrDefault(m, m), JsonSerializer.SerializeToElement(RelaxedPresets.For(m), ConfigJson)))
+        .Select(m => new RunPreset(m, ModelDescriptions.GetValueOrDefault(m, m), RunConfigJson.ToElement(RelaxedPresets.For(m))))
         .ToList();
 
     public IReadOnlyList<MetricChartSpec> Charts { get; } =
@@ -63,35 +54,17 @@ public sealed class RelaxedRunKind : IRunKind
     {
         string model = preset ?? SuggestPreset(dataset);
         var basis = RelaxedPresets.For(model);
-        var config = Merge(basis, overrides);
+        var config = RunConfigJson.Merge(basis, overrides, "relaxed-training");
         config.Validate();
-        return new PreparedRun(JsonSerializer.Serialize(config, ConfigJson), config.Epochs, model);
+        return new PreparedRun(RunConfigJson.Serialize(config), config.Epochs, model);
     }
 
     public ITrainingJob CreateJob(RunRecord run, DatasetRecord dataset, string datasetPath)
     {
-        var config = JsonSerializer.Deserialize<RelaxedConfig>(run.ConfigJson, ConfigJson)!;
+        var config = RunConfigJson.Deserialize<RelaxedConfig>(run.ConfigJson);
         var layout = FlowLayout.Parse(RunJson.Parse(dataset.LayoutJson));
         var data = FlowFiles.Load(datasetPath, layout.ArrayName);
         return new RelaxedJob(config, layout.ToDataset(dataset.Name, data), run.Seed);
     }
 
-    private static RelaxedConfig Merge(RelaxedConfig basis, JsonElement? overrides)
-    {
-        if (overrides is not { ValueKind: JsonValueKind.Object } values) return basis;
-        var merged = JsonSerializer.SerializeToNode(basis, ConfigJson)!.AsObject();
-        foreach (var p in values.EnumerateObject()) merged[p.Name] = JsonNode.Parse(p.Value.GetRawText());
-        try
-        {
-            return merged.Deserialize<RelaxedConfig>(ConfigJson)!;
-        }
-        catch (JsonException ex)
-        {
-            string? field = ex.Path?.TrimStart('$', '.').Split('.', '[')[0];
-            string what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"'{field}' is not a relaxed-training setting."
-                : $"'{field}' has the wrong type of value.";
-            throw new InvalidInputException($"{what} GET /api/run-kinds lists every setting with its preset values.", string.IsNullOrEmpty(field) ? "config" : field, ex);
-        }
-    }
 }

@@ -15,7 +15,6 @@ public sealed class LieGanRunKind : IRunKind
 {
     public const string Name = "liegan";
 
-
     public string Kind => Name;
     public string DisplayName => "LieGAN discovery";
     public string Description => "Learn the Lie algebra of the group that leaves trajectory data unchanged.";
@@ -69,7 +68,6 @@ public sealed class LieGanRunKind : IRunKind
             pairs.YWidth, pairs.Target, pairs.ClassCount, pairs.FeatureNames, pairs.VectorGroups);
         return new LieGanJob(config, named, run.Seed, run.Preset);
     }
-
 
     /// <summary>Cheap checks that need the data's shape: a user mask must be n x n.</summary>
     private static void CheckAgainstData(LieGanConfig config, DatasetRecord dataset)

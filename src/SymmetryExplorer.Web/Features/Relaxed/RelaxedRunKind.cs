@@ -16,7 +16,6 @@ public sealed class RelaxedRunKind : IRunKind
 {
     public const string Name = RelaxedJob.JobKind;
 
-
     private static readonly Dictionary<string, string> ModelDescriptions = new()
     {
         ["conv"] = "ConvNet: no symmetry built in (the unconstrained baseline).",

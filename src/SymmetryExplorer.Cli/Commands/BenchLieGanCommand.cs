@@ -19,16 +19,19 @@ public static class BenchLieGanCommand
         var epochs = new Option<int>("--epochs") { Description = "Timed epochs (after one warm-up epoch).", DefaultValueFactory = _ => 10 };
         var preset = new Option<string>("--preset") { Description = "Preset to time.", DefaultValueFactory = _ => "two-body" };
         var json = new Option<bool>("--json") { Description = "Print the measurements as JSON." };
+        var limit = new Option<int>("--limit") { Description = "Use only the first N pairs (0 = all 14,652): for long memory checks with short epochs.", DefaultValueFactory = _ => 0 };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
-        var command = new Command("liegan", "Time LieGAN two-body epochs (median and spread) and watch resident memory.") { epochs, preset, json, device, threads };
+        var command = new Command("liegan", "Time LieGAN two-body epochs (median and spread) and watch resident memory.") { epochs, preset, json, limit, device, threads };
         command.SetAction(parse =>
         {
             int n = parse.GetValue(epochs);
             if (n < 1 || n > 100000) throw new UsageException($"--epochs must be between 1 and 100000, not {n}.");
             var (info, computeDevice) = EngineSetup.Initialize(parse.GetValue(device), parse.GetValue(threads));
             var chosen = LieGanPresets.Get(parse.GetValue(preset)!);
+            if (parse.GetValue(limit) < 0) throw new UsageException("--limit must be 0 (all pairs) or positive.");
             var data = BuiltInTrajectoryDatasets.Generate(chosen.DefaultDataset, 0).TrainPairs();
+            if (parse.GetValue(limit) > 0) data = data.Take(parse.GetValue(limit));
             string load0 = LoadAverage();
             using var trainer = new LieGanTrainer(chosen.Config with { Epochs = n + 1 }, data, seed: 1, computeDevice);
 

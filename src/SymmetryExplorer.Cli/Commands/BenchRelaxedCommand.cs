@@ -58,15 +58,16 @@ public static class BenchRelaxedCommand
             output.WriteLine(string.Create(ci,
                 $"relaxed-network benchmark: {options.Grid} x {options.Grid}, {options.InputFrames} input frames, batch {options.BatchSize}, " +
                 $"{report.TorchThreads} torch threads, load average {report.LoadAverageBefore:0.0} -> {report.LoadAverageAfter:0.0}"));
-            output.WriteLine($"{"model",-8} {"hidden",6} {"params",10} {"fwd+bwd ms (median)",20} {"min-max",15} {"x conv",7}");
+            output.WriteLine($"{"model",-8} {"hidden",6} {"params",10} {"fwd+bwd ms (median)",20} {"min-max",15} {"x conv",7} {"EE at init",11}");
             foreach (var m in report.Models)
             {
                 output.WriteLine(string.Create(ci,
-                    $"{m.Model,-8} {m.Hidden,6} {m.Parameters,10:N0} {m.MedianMs,20:0} {$"{m.MinMs:0}-{m.MaxMs:0}",15} {(m.RelativeToConv is { } r ? r.ToString("0.00", ci) : "-"),7}"));
+                    $"{m.Model,-8} {m.Hidden,6} {m.Parameters,10:N0} {m.MedianMs,20:0} {$"{m.MinMs:0}-{m.MaxMs:0}",15} {(m.RelativeToConv is { } r ? r.ToString("0.00", ci) : "-"),7} {m.EquivarianceErrorAtInit.Values.Max(),11:0.0E+0}"));
             }
             var s = report.Simulator;
             output.WriteLine(string.Create(ci,
                 $"simulator: {s.FramesPerSecond:0} frames/s ({s.Grid} x {s.Grid}, {s.Frames} frames, {s.MeanSolverIterations:0.0} PCG iterations per step, max relative divergence {s.MaxRelativeDivergence:0.0E+0})"));
+            output.WriteLine("EE at init: max over 90/180/270 degrees of mean |f(g x) - g f(x)| / mean |f(x)| for random inputs and freshly initialised weights.");
             return ExitCodes.Success;
         });
         return command;

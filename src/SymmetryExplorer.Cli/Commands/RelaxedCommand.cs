@@ -42,11 +42,12 @@ public static class RelaxedCommand
         var reflections = new Option<bool>("--reflections") { Description = "Use D_n (rotations and mirrors) instead of C_n." };
         var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint folder (or its state.json) written by an earlier run." };
         var json = new Option<bool>("--json") { Description = "Print result.json to standard output instead of the summary line." };
+        var dataOnly = new Option<bool>("--data-only") { Description = "Only generate or load the data set (and --save-data it), print what it holds, and stop." };
 
         var command = new Command("relaxed", "Train a relaxed-equivariant (or baseline) network on smoke-plume flows and test it on Future and Domain splits.")
         {
             model, epochs, seed, outDir, device, threads, hidden, parameters, layers, banks, alpha, lr, batch, patience,
-            inputFrames, rolloutTrain, rolloutTest, trainWindows, evalStride, groupOrder, reflections, resume, json,
+            inputFrames, rolloutTrain, rolloutTest, trainWindows, evalStride, groupOrder, reflections, resume, json, dataOnly,
         };
         foreach (var option in data.All) command.Options.Add(option);
 
@@ -81,7 +82,13 @@ public static class RelaxedCommand
             if (parse.GetValue(hidden) is not null && parse.GetValue(parameters) is not null)
                 throw new InvalidInputException("Give either --hidden or --params, not both.", "hidden");
 
-            var dataset = data.Load(parse, seedValue, log, cancellation);
+            var dataset = data.Load(parse, seedValue, parse.GetValue(dataOnly) ? output : log, cancellation);
+            if (parse.GetValue(dataOnly))
+            {
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"velocity RMS {dataset.Data.RootMeanSquare():0.000}; Domain test simulations (seed {seedValue}): {string.Join(", ", dataset.Split.DomainSimulations)}"));
+                return ExitCodes.Success;
+            }
             if (parse.GetValue(parameters) is { } budget)
                 config = config with { Hidden = RelaxedPresets.HiddenForBudget(config, budget, dataset.Data.Height, dataset.Data.Width) };
 

@@ -22,12 +22,13 @@ public static class LieGanPresets
             "two-body", "so2-blocks",
             new LieGanConfig { Init = "block4x4", Lambda = 10, Sigma = 3, Channels = 1, ReferenceAlgebra = "so2-blocks" }),
         new("two-body-fast",
-            "Two-body in a few epochs: both learning rates ten times the paper's (G 1e-2, D 2e-3, same 5:1 ratio) so the discriminator keeps pace with the faster generator; see the README's benchmarks.",
+            "Two-body in a few epochs: both learning rates ten times the paper's (G 1e-2, D 2e-3, same 5:1 ratio, so D keeps pace) for the first epoch, then both decay geometrically to the paper's (1e-3, 2e-4) by epoch 3, which stops the oscillation; see the README's benchmarks.",
             "two-body", "so2-blocks",
             new LieGanConfig
             {
                 Init = "block2x2", Lambda = 1, Sigma = 1, Channels = 1, ReferenceAlgebra = "so2-blocks", Epochs = 30,
                 GeneratorLearningRate = 1e-2, DiscriminatorLearningRate = 2e-3,
+                GeneratorSchedule = "exp-decay", GeneratorLearningRateFinal = 1e-3, ScheduleStartEpoch = 1, ScheduleEpochs = 2,
             }),
         new("discrete-rotation",
             "Discrete rotation invariance (C7 about z): random init, integer coefficients in [-10, 9], scalar target.",

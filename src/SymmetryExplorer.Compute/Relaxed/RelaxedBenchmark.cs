@@ -29,7 +29,10 @@ public sealed record RelaxedBenchmarkOptions
 /// <param name="MinMs">Fastest repeat.</param>
 /// <param name="MaxMs">Slowest repeat.</param>
 /// <param name="RelativeToConv">Median time over the ConvNet's median time.</param>
-public sealed record ModelTiming(string Model, int Hidden, long Parameters, double MedianMs, double MinMs, double MaxMs, double? RelativeToConv);
+/// <param name="EquivarianceErrorAtInit">Relative equivariance error per quarter turn of the freshly initialised model
+/// (random weights, relaxed weights tied) on the random benchmark batch: ~1e-7 for the equivariant models, O(1) for the others.</param>
+public sealed record ModelTiming(string Model, int Hidden, long Parameters, double MedianMs, double MinMs, double MaxMs, double? RelativeToConv,
+                                 IReadOnlyDictionary<string, double> EquivarianceErrorAtInit);
 
 /// <param name="Grid">Simulator grid.</param>
 /// <param name="Frames">Frames simulated.</param>
@@ -68,10 +71,10 @@ public static class RelaxedBenchmark
             {
                 Hidden = name == "conv" ? options.ConvHidden : RelaxedPresets.HiddenForBudget(config, budget, options.Grid, options.Grid),
             };
-            var (parameters, times) = TimeModel(config, options, cancellation);
+            var (parameters, times, equivariance) = TimeModel(config, options, cancellation);
             double median = Median(times);
             if (name == "conv") convMedian = median;
-            var timing = new ModelTiming(name, config.Hidden, parameters, median, times.Min(), times.Max(), null);
+            var timing = new ModelTiming(name, config.Hidden, parameters, median, times.Min(), times.Max(), null, equivariance);
             timings.Add(timing);
             log?.Invoke($"{name}: hidden {config.Hidden}, {parameters:N0} parameters, {median:0} ms per batch");
         }
@@ -81,10 +84,15 @@ public static class RelaxedBenchmark
         return new RelaxedBenchmarkReport(options, timings, simulator, get_num_threads(), loadBefore, LoadAverage());
     }
 
-    private static (long Parameters, List<double> Times) TimeModel(RelaxedConfig config, RelaxedBenchmarkOptions options, CancellationToken cancellation)
+    private static (long Parameters, List<double> Times, IReadOnlyDictionary<string, double> Equivariance) TimeModel(
+        RelaxedConfig config, RelaxedBenchmarkOptions options, CancellationToken cancellation)
     {
         manual_seed(0);
         using var model = RelaxedNetworks.Create(config, options.Grid, options.Grid);
+        model.eval();
+        IReadOnlyDictionary<string, double> equivariance;
+        using (var probe = randn(2, 2 * options.InputFrames, options.Grid, options.Grid))
+            equivariance = Metrics.EquivarianceError.Measure(model.forward, probe).Relative;
         model.train();
         using var optimizer = optim.Adam(model.parameters(), 1e-4);
         using var input = randn(options.BatchSize, 2 * options.InputFrames, options.Grid, options.Grid);
@@ -103,7 +111,7 @@ public static class RelaxedBenchmark
             sw.Stop();
             if (i >= options.Warmup) times.Add(sw.Elapsed.TotalMilliseconds);
         }
-        return (model.ParameterCount(), times);
+        return (model.ParameterCount(), times, equivariance);
     }
 
     private static SimulatorTiming TimeSimulator(int grid, int frames, CancellationToken cancellation)

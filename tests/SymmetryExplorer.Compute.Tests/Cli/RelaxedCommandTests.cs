@@ -83,6 +83,22 @@ public sealed class RelaxedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Data_only_generates_reports_and_saves_without_training()
+    {
+        string saved = Path.Combine(_dir, "dial.npy");
+
+        var result = await CliRunner.RunAsync("relaxed", "--dataset", "smoke-dial", "--dial", "0", "--model", "rgroup", "--grid", "16", "--sims", "8",
+                                              "--frames", "20", "--data-only", "--save-data", saved, "--out", Path.Combine(_dir, "never"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("data-level rotation equivariance error 0.000", result.Output);
+        Assert.Contains("Domain test simulations (seed 0):", result.Output);
+        Assert.DoesNotContain("epoch", result.Output);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "never")));
+        Assert.Equal(new long[] { 8, 20, 2, 16, 16 }, SymmetryExplorer.Compute.Flows.Files.FlowFiles.Inspect(saved).Shape);
+    }
+
+    [Fact]
     public async Task Bench_relaxed_times_each_model_and_the_simulator()
     {
         var result = await CliRunner.RunAsync("bench", "relaxed", "--grid", "8", "--hidden", "4", "--batch-size", "2", "--input-frames", "2",

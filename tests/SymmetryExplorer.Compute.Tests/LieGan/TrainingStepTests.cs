@@ -61,4 +61,22 @@ public class TrainingStepTests
         using var fresh = new LieGanTrainer(config, data, seed: 9, CPU);
         Assert.False(allclose(fresh.Generator.L, fused.Generator.L, rtol: 0, atol: 1e-5));
     }
+
+    [Fact]
+    public void Fast_preset_schedule_holds_then_decays_both_learning_rates_geometrically()
+    {
+        var config = LieGanPresets.Get("two-body-fast").Config with { HiddenWidth = 8 };
+        using var trainer = new LieGanTrainer(config, LieGanJobTests.SmallTwoBody(2), seed: 1, CPU);
+
+        Assert.Equal(1e-2, trainer.GeneratorLearningRate(0), 12);
+        Assert.Equal(1e-2, trainer.GeneratorLearningRate(1), 12);
+        Assert.Equal(Math.Sqrt(1e-2 * 1e-3), trainer.GeneratorLearningRate(2), 12);
+        Assert.Equal(1e-3, trainer.GeneratorLearningRate(3), 12);
+        Assert.Equal(1e-3, trainer.GeneratorLearningRate(50), 12);
+        Assert.Equal(2e-3, trainer.DiscriminatorLearningRate(0.5), 12);
+        Assert.Equal(2e-4, trainer.DiscriminatorLearningRate(7), 12);
+        using var paper = new LieGanTrainer(LieGanPresets.Get("two-body").Config with { HiddenWidth = 8 }, LieGanJobTests.SmallTwoBody(2), 1, CPU);
+        Assert.Equal(1e-3, paper.GeneratorLearningRate(0.3), 12);
+        Assert.Equal(2e-4, paper.DiscriminatorLearningRate(40), 12);
+    }
 }

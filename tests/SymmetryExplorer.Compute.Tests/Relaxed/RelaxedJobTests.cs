@@ -132,6 +132,21 @@ public sealed class RelaxedJobLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void A_single_simulation_file_trains_without_a_domain_split()
+    {
+        var rotation = TinyFlows.SmokeRotation.Data;
+        var one = new SymmetryExplorer.Compute.Flows.FlowData(rotation.Simulation(0).ToArray(), 1, rotation.Frames, rotation.Height, rotation.Width);
+        var data = SymmetryExplorer.Compute.Flows.Datasets.FlowDataset.FromFile("one.npy", one, seed: 1);
+
+        var doc = Assert.IsType<RelaxedResult>(new RelaxedJob(TinyFlows.Config("steer", epochs: 1), data, seed: 1).Run(Context(NullJobSink.Instance, "single")).Document);
+
+        Assert.Null(doc.RmseDomain);
+        Assert.Null(doc.EseDomain);
+        Assert.Equal("future", doc.EquivarianceMeasuredOn);
+        Assert.True(doc.RmseFuture > 0);
+    }
+
+    [Fact]
     public void Bad_inputs_are_refused_with_the_field_named()
     {
         var data = TinyFlows.SmokeRotation;

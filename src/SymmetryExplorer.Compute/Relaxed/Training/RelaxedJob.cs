@@ -104,43 +104,14 @@ public sealed class RelaxedJob : ITrainingJob
         {
             clock.StartEpoch();
             foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
-            model.train();
-            var windows = EpochWindows(epoch);
-            double trainSum = 0, penaltySum = 0;
-            int batches = 0;
-            for (int start = 0; start < windows.Count; start += _config.BatchSize)
-            {
-                ct.ThrowIfCancellationRequested();
-                using (var scope = NewDisposeScope())
-                {
-                    var (input, target) = tensors.Batch(windows.Skip(start).Take(_config.BatchSize).ToArray(), _config.InputFrames, _config.RolloutTrain);
-                    var prediction = Rollout.Predict(model, input, _config.RolloutTrain);
-                    var stepMse = (prediction - target).square().mean([0L, 2L, 3L, 4L]); // per rollout step
-                    var mseSum = stepMse.sum();
-                    var penalty = model.Penalty(_config.Alpha);
-                    var loss = mseSum + penalty;
-                    optimizer.zero_grad();
-                    loss.backward();
-                    optimizer.step();
-                    double mse = mseSum.item<float>() / _config.RolloutTrain;
-                    if (!double.IsFinite(mse))
-                        throw new InvalidInputException($"Training diverged at epoch {epoch + 1} (loss {mse}); lower learning_rate.", "learning_rate");
-                    trainSum += mse;
-                    penaltySum += penalty.item<float>();
-                }
-                batches++;
-                state.Step++;
-                sink.Progress(new JobProgress(epoch, _config.Epochs, state.Step, batches, batchesPerEpoch, clock.Elapsed,
-                    clock.Remaining(_config.Epochs - epoch - 1, 1 - (double)batches / batchesPerEpoch)));
-                if (_rolloutRequested) EmitRollout(model, tensors, snapshotWindow, epoch, state.Step, sink);
-            }
+            var (trainMse, penaltyMean, _) = TrainEpoch(model, optimizer, tensors, epoch, state, clock, batchesPerEpoch, snapshotWindow, context);
 
             var valid = RolloutEvaluation.Evaluate(model, tensors, _valid, _config.InputFrames, _config.RolloutTrain, _config.BatchSize, ct, withSpectrum: false);
             model.eval();
             var ee = EquivarianceError.Measure(model.forward, equivarianceInput);
             model.train();
             double epochSeconds = clock.EndEpoch();
-            state.TrainLoss.Add(Math.Sqrt(trainSum / Math.Max(1, batches)));
+            state.TrainLoss.Add(Math.Sqrt(trainMse));
             state.ValidLoss.Add(valid.Rmse);
             state.EpochSeconds.Add(epochSeconds);
             state.ElapsedSeconds = clock.Elapsed.TotalSeconds;
@@ -167,7 +138,7 @@ public sealed class RelaxedJob : ITrainingJob
                 ["ee_mean"] = ee.MeanRelative,
                 ["lr"] = state.LearningRate,
                 ["epoch_seconds"] = epochSeconds,
-                ["penalty"] = penaltySum / Math.Max(1, batches),
+                ["penalty"] = penaltyMean,
                 ["best_valid_loss"] = state.BestValidLoss,
             };
             foreach (var (layer, drift) in model.Drift()) values[$"drift_{layer}"] = drift;
@@ -188,6 +159,46 @@ public sealed class RelaxedJob : ITrainingJob
         }
 
         return Finish(best, tensors, state, parameters, clock, context, snapshotWindow);
+    }
+
+    /// <summary>
+    /// One pass over this epoch's training windows, one dispose scope per batch; returns the mean
+    /// per-step MSE, the mean penalty and the number of batches.
+    /// </summary>
+    private (double Mse, double Penalty, int Batches) TrainEpoch(RelaxedNetwork model, OptimizerHelper optimizer, FlowTensors tensors, int epoch,
+                                                                 RelaxedTrainingState state, EpochClock clock, int batchesPerEpoch,
+                                                                 (FlowWindow Window, string Split) snapshotWindow, JobContext context)
+    {
+        model.train();
+        var windows = EpochWindows(epoch);
+        double mseSum = 0, penaltySum = 0;
+        int batches = 0;
+        for (int start = 0; start < windows.Count; start += _config.BatchSize)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            using (var scope = NewDisposeScope())
+            {
+                var (input, target) = tensors.Batch(windows.Skip(start).Take(_config.BatchSize).ToArray(), _config.InputFrames, _config.RolloutTrain);
+                var prediction = Rollout.Predict(model, input, _config.RolloutTrain);
+                var stepMseSum = (prediction - target).square().mean([0L, 2L, 3L, 4L]).sum(); // sum over rollout steps of the per-step MSE
+                var penalty = model.Penalty(_config.Alpha);
+                var loss = stepMseSum + penalty;
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                double mse = stepMseSum.item<float>() / _config.RolloutTrain;
+                if (!double.IsFinite(mse))
+                    throw new InvalidInputException($"Training diverged at epoch {epoch + 1} (loss {mse}); lower learning_rate.", "learning_rate");
+                mseSum += mse;
+                penaltySum += penalty.item<float>();
+            }
+            batches++;
+            state.Step++;
+            context.Sink.Progress(new JobProgress(epoch, _config.Epochs, state.Step, batches, batchesPerEpoch, clock.Elapsed,
+                clock.Remaining(_config.Epochs - epoch - 1, 1 - (double)batches / batchesPerEpoch)));
+            if (_rolloutRequested) EmitRollout(model, tensors, snapshotWindow, epoch, state.Step, context.Sink);
+        }
+        return (mseSum / Math.Max(1, batches), penaltySum / Math.Max(1, batches), batches);
     }
 
     private JobResult Finish(RelaxedNetwork best, FlowTensors tensors, RelaxedTrainingState state, long parameters, EpochClock clock,

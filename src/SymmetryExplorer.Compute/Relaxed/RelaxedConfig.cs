@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SymmetryExplorer.Compute.Relaxed;
 
 /// <summary>
@@ -68,6 +70,7 @@ public sealed record RelaxedConfig
     /// <summary>Validation windows on which the equivariance error is measured each epoch.</summary>
     public int EquivarianceSamples { get; init; } = 8;
 
+    [JsonIgnore]
     public RelaxedModelKind Kind => RelaxedModelKinds.Parse(Model);
 
     /// <summary>Throws <see cref="InvalidInputException"/> naming the first field that is out of range.</summary>
@@ -97,8 +100,10 @@ public sealed record RelaxedConfig
     }
 
     /// <summary>Frames a simulation needs for one test window.</summary>
+    [JsonIgnore]
     public int TestWindowLength => InputFrames + RolloutTest;
 
+    [JsonIgnore]
     public int TrainWindowLength => InputFrames + RolloutTrain;
 
     private static void Require(bool ok, string field, string message)

@@ -126,3 +126,21 @@ public class RelaxedPresetTests
             $"hidden {hidden}: {below} / {at} / {above}");
     }
 }
+
+public class RelaxedConfigJsonTests
+{
+    [Fact]
+    public void A_config_round_trips_through_snake_case_json_without_derived_fields()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
+        var config = RelaxedPresets.For("rsteer") with { Epochs = 7, TrainWindowsPerEpoch = 64 };
+
+        string json = System.Text.Json.JsonSerializer.Serialize(config, options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<RelaxedConfig>(json, options);
+
+        Assert.Equal(config, back);
+        Assert.Contains("\"train_windows_per_epoch\":64", json);
+        Assert.DoesNotContain("kind", json);
+        Assert.DoesNotContain("window_length", json);
+    }
+}

@@ -78,6 +78,18 @@ public class DiscoverCommandTests
     }
 
     [Fact]
+    public async Task Augment_refuses_unknown_rows_before_any_training()
+    {
+        using var tmp = new TempFiles();
+        string json = tmp.WriteText("r.json", "{\"generators\": [[[0, 1], [-1, 0]]]}");
+
+        var result = await CliRunner.RunAsync("augment", "--generator", json, "--rows", "none,everything", "--epochs", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--rows takes none, discovered and ground-truth, not 'everything'", result.Error);
+    }
+
+    [Fact]
     public async Task Bench_liegan_rejects_a_bad_epoch_count()
     {
         var result = await CliRunner.RunAsync("bench", "liegan", "--epochs", "0");

@@ -30,6 +30,7 @@ public class DiscoverCommandTests
         Assert.Equal("so2-blocks", root.GetProperty("reference").GetProperty("name").GetString());
         Assert.InRange(root.GetProperty("reference").GetProperty("cosine")[0].GetDouble(), 0, 1);
         Assert.Equal(8, root.GetProperty("invariant_metric").GetProperty("j").GetArrayLength());
+        Assert.Equal(8, root.GetProperty("invariant_metric").GetProperty("J").GetArrayLength());
         foreach (string key in new[] { "d_real", "d_fake", "g_adv", "g_reg" })
             Assert.True(double.IsFinite(root.GetProperty("losses").GetProperty(key).GetDouble()), key);
         Assert.Equal(64, root.GetProperty("config").GetProperty("hidden_width").GetInt32());

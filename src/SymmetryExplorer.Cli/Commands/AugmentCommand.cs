@@ -26,29 +26,40 @@ public static class AugmentCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the models and augmentation.", DefaultValueFactory = _ => 1 };
         var dataSeed = new Option<int>("--data-seed") { Description = "Seed for generating the built-in data.", DefaultValueFactory = _ => 0 };
         var outDir = new Option<string>("--out") { Description = "Folder for augment.json.", DefaultValueFactory = _ => "augment-out" };
+        var normalize = new Option<bool>("--normalize") { Description = "Rescale each generator to unit RMS size, L / sqrt(tr(L^T L) / n) (the reference's normalize_L; leaves the ground truth unchanged): LieGAN fixes a direction, not a scale." };
+        var rows = new Option<string>("--rows") { Description = "Which models to train: any of none, discovered, ground-truth (comma-separated).", DefaultValueFactory = _ => "none,discovered,ground-truth" };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var command = new Command("augment", "Train a 5-in/5-out 2-body predictor with no symmetry, the discovered one and the ground truth; print test MSEs.")
         {
-            generator, dataset, testFile, epochs, seed, dataSeed, outDir, device, threads,
+            generator, dataset, testFile, epochs, seed, dataSeed, outDir, normalize, rows, device, threads,
         };
         command.SetAction(parse =>
         {
             var (_, computeDevice) = EngineSetup.Initialize(parse.GetValue(device), parse.GetValue(threads));
             var config = new AugmentationConfig { Epochs = parse.GetValue(epochs) }.Validate();
+            var wanted = parse.GetValue(rows)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var unknown = wanted.Except(["none", "discovered", "ground-truth"]).ToList();
+            if (unknown.Count > 0 || wanted.Length == 0)
+                throw new InvalidInputException($"--rows takes none, discovered and ground-truth, not '{string.Join(",", unknown)}'.", "rows");
             var (discovered, sigma) = ReadGenerators(parse.GetValue(generator)!);
             var layout = TrajectoryLayout.TwoBody(config.FramesIn, config.FramesOut);
             var (train, test) = LoadSplits(parse.GetValue(dataset)!, parse.GetValue(testFile), layout, parse.GetValue(dataSeed));
             if (discovered[0].GetLength(0) != train.Dimension)
                 throw new InvalidInputException($"the generator is {discovered[0].GetLength(0)} x {discovered[0].GetLength(0)} but the data have {train.Dimension} features.", "generator");
             var groundTruth = ReferenceAlgebras.So2Blocks(train.Dimension, layout.VectorGroups).Generators;
+            if (parse.GetValue(normalize))
+            {
+                discovered = discovered.Select(UnitRms).ToList();
+                groundTruth = groundTruth.Select(UnitRms).ToList();
+            }
             AugmentationSymmetry[] symmetries =
             [
-                new("none", null, 0),
-                new("discovered", discovered, sigma),
-                new("ground truth", groundTruth, sigma),
+                .. wanted.Contains("none") ? [new AugmentationSymmetry("none", null, 0)] : Array.Empty<AugmentationSymmetry>(),
+                .. wanted.Contains("discovered") ? [new AugmentationSymmetry("discovered", discovered, sigma)] : Array.Empty<AugmentationSymmetry>(),
+                .. wanted.Contains("ground-truth") ? [new AugmentationSymmetry("ground truth", groundTruth, sigma)] : Array.Empty<AugmentationSymmetry>(),
             ];
-            var rows = DedicatedThread.Run("augment", () => AugmentationExperiment.Run(train, test, symmetries, config, parse.GetValue(seed), computeDevice,
+            var results = DedicatedThread.Run("augment", () => AugmentationExperiment.Run(train, test, symmetries, config, parse.GetValue(seed), computeDevice,
                 (name, epoch, loss) =>
                 {
                     if (epoch % Math.Max(1, config.Epochs / 10) == 0 || epoch == config.Epochs)
@@ -57,10 +68,12 @@ public static class AugmentCommand
 
             output.WriteLine();
             output.WriteLine($"{"symmetry",-14} {"test MSE",12} {"train MSE",12} {"seconds",8}");
-            foreach (var r in rows)
+            foreach (var r in results)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-14} {r.TestMse,12:0.000e+0} {r.TrainMse,12:0.000e+0} {r.Seconds,8:0.0}"));
-            double ratio = rows[0].TestMse / rows[1].TestMse;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"no-symmetry / discovered test MSE: {ratio:0.0}x"));
+            var none = results.FirstOrDefault(r => r.Name == "none");
+            var found = results.FirstOrDefault(r => r.Name == "discovered");
+            double? ratio = none is not null && found is not null ? none.TestMse / found.TestMse : null;
+            if (ratio is { } rr) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"no-symmetry / discovered test MSE: {rr:0.0}x"));
 
             string dir = Path.GetFullPath(parse.GetValue(outDir)!);
             Directory.CreateDirectory(dir);
@@ -70,12 +83,20 @@ public static class AugmentCommand
                 dataset = parse.GetValue(dataset),
                 sigma,
                 config,
-                rows,
+                normalized = parse.GetValue(normalize),
+                rows = results,
                 ratio_none_to_discovered = ratio,
             }, CliJson.Options));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>L / sqrt(tr(L^T L) / n): entries of unit root-mean-square eigen-size (so(2) blocks J keep their size).</summary>
+    internal static double[,] UnitRms(double[,] L)
+    {
+        double rms = DenseMatrix.Norm(L) / Math.Sqrt(L.GetLength(0));
+        return rms > 0 ? DenseMatrix.Scale(L, 1 / rms) : L;
     }
 
     /// <summary>Generators and sigma from a discover result.json.</summary>

@@ -30,6 +30,7 @@ public class DiscoverCommandTests
         Assert.Equal("so2-blocks", root.GetProperty("reference").GetProperty("name").GetString());
         Assert.InRange(root.GetProperty("reference").GetProperty("cosine")[0].GetDouble(), 0, 1);
         Assert.Equal(8, root.GetProperty("invariant_metric").GetProperty("j").GetArrayLength());
+        Assert.Equal(8, root.GetProperty("invariant_metric").GetProperty("J").GetArrayLength());
         foreach (string key in new[] { "d_real", "d_fake", "g_adv", "g_reg" })
             Assert.True(double.IsFinite(root.GetProperty("losses").GetProperty(key).GetDouble()), key);
         Assert.Equal(64, root.GetProperty("config").GetProperty("hidden_width").GetInt32());
@@ -75,6 +76,18 @@ public class DiscoverCommandTests
         var invalid = await CliRunner.RunAsync("augment", "--generator", bad, "--epochs", "1");
         Assert.Equal(2, invalid.ExitCode);
         Assert.Contains("has no 'generators' array", invalid.Error);
+    }
+
+    [Fact]
+    public async Task Augment_refuses_unknown_rows_before_any_training()
+    {
+        using var tmp = new TempFiles();
+        string json = tmp.WriteText("r.json", "{\"generators\": [[[0, 1], [-1, 0]]]}");
+
+        var result = await CliRunner.RunAsync("augment", "--generator", json, "--rows", "none,everything", "--epochs", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--rows takes none, discovered and ground-truth, not 'everything'", result.Error);
     }
 
     [Fact]

@@ -48,27 +48,9 @@ public static class BuiltInTrajectoryDatasets
         switch (name)
         {
             case "two-body":
-            {
-                int frames = Default(options.Frames, 20);
-                var rng = new SeededRandom(seed);
-                var train = Enumerable.Range(0, Default(options.Trajectories, 814)).Select(_ => NBodyOrbits.TwoBodyInitialState(rng, -Math.PI, 0)).ToList();
-                var test = Enumerable.Range(0, Default(options.TestTrajectories, 790)).Select(_ => NBodyOrbits.TwoBodyInitialState(rng, 0, Math.PI)).ToList();
-                return new GeneratedDataset(name, Describe(name),
-                    new TrajectoryArray(NBodyOrbits.Integrate(train, 2, frames), null, "generated", name),
-                    new TrajectoryArray(NBodyOrbits.Integrate(test, 2, frames), null, "generated", name + "-test"),
-                    TrajectoryLayout.TwoBody(), "so2-blocks");
-            }
+                return Orbits(name, seed, options, bodies: 2, NBodyOrbits.TwoBodyInitialState, TrajectoryLayout.TwoBody());
             case "three-body":
-            {
-                int frames = Default(options.Frames, 20);
-                var rng = new SeededRandom(seed);
-                var train = Enumerable.Range(0, Default(options.Trajectories, 814)).Select(_ => NBodyOrbits.ThreeBodyInitialState(rng, -Math.PI, 0)).ToList();
-                var test = Enumerable.Range(0, Default(options.TestTrajectories, 790)).Select(_ => NBodyOrbits.ThreeBodyInitialState(rng, 0, Math.PI)).ToList();
-                return new GeneratedDataset(name, Describe(name),
-                    new TrajectoryArray(NBodyOrbits.Integrate(train, 3, frames), null, "generated", name),
-                    new TrajectoryArray(NBodyOrbits.Integrate(test, 3, frames), null, "generated", name + "-test"),
-                    TrajectoryLayout.ThreeBody(), "so2-blocks");
-            }
+                return Orbits(name, seed, options, bodies: 3, NBodyOrbits.ThreeBodyInitialState, TrajectoryLayout.ThreeBody());
             case "discrete-rotation":
             {
                 int count = Default(options.Trajectories, 20_000);
@@ -95,6 +77,20 @@ public static class BuiltInTrajectoryDatasets
             default:
                 throw Unknown(name);
         }
+    }
+
+    /// <summary>N-body orbits: train orbits start in the lower half-plane, test orbits in the upper one (the paper's split).</summary>
+    private static GeneratedDataset Orbits(string name, int seed, BuiltInOptions options, int bodies,
+        Func<SeededRandom, double, double, double[]> initialState, TrajectoryLayout layout)
+    {
+        int frames = Default(options.Frames, 20);
+        var rng = new SeededRandom(seed);
+        var train = Enumerable.Range(0, Default(options.Trajectories, 814)).Select(_ => initialState(rng, -Math.PI, 0)).ToList();
+        var test = Enumerable.Range(0, Default(options.TestTrajectories, 790)).Select(_ => initialState(rng, 0, Math.PI)).ToList();
+        return new GeneratedDataset(name, Describe(name),
+            new TrajectoryArray(NBodyOrbits.Integrate(train, bodies, frames), null, "generated", name),
+            new TrajectoryArray(NBodyOrbits.Integrate(test, bodies, frames), null, "generated", name + "-test"),
+            layout, "so2-blocks");
     }
 
     private static int Default(int value, int fallback) => value > 0 ? value : fallback;

@@ -145,17 +145,13 @@ public sealed class LieGanJob : ITrainingJob
             generators = a.Generators.Select(DenseMatrix.ToJagged).ToArray(),
             feature_names = _data.FeatureNames,
         }));
-        sink.Snapshot(new JobSnapshot(epoch, step, "invariant_metric", new
-        {
-            j = DenseMatrix.ToJagged(a.Metric.J),
-            eigenvalues = a.Metric.Eigenvalues,
-            signature = a.Metric.Signature,
-            cosine_to_reference = a.Metric.CosineToReference,
-            residual = a.Metric.Residual,
-        }));
+        sink.Snapshot(new JobSnapshot(epoch, step, "invariant_metric", MetricSummary(a)));
         var (real, transformed) = trainer.Samples(_config.SampleCount, epoch);
         sink.Snapshot(new JobSnapshot(epoch, step, "samples", new { feature_names = _data.FeatureNames, real, transformed }));
     }
+
+    private static InvariantMetricSummary MetricSummary(GeneratorAnalysis a) =>
+        new(DenseMatrix.ToJagged(a.Metric.J), a.Metric.Eigenvalues, a.Metric.Signature, a.Metric.CosineToReference, a.Metric.Residual);
 
     /// <summary>First input frame of up to <paramref name="count"/> pairs, spread over the data set.</summary>
     internal static IReadOnlyList<double[]> DataPoints(SymmetryDataset data, int count)
@@ -178,7 +174,6 @@ public sealed class LieGanJob : ITrainingJob
         int? firstAbove = history.TryGetValue("cosine_0", out var cos0) ? cos0.FindIndex(c => c >= 0.99) is var i and >= 0 ? i + 1 : null : null;
         var reference = Reference is null || a.ReferenceCosines is null ? null
             : new ReferenceSummary(Reference.Name, a.ReferenceCosines, a.SubspaceSimilarity, a.OnData, firstAbove);
-        var metric = new InvariantMetricSummary(DenseMatrix.ToJagged(a.Metric.J), a.Metric.Eigenvalues, a.Metric.Signature, a.Metric.CosineToReference, a.Metric.Residual);
         var document = new LieGanResultDocument
         {
             Dataset = _data.Name,
@@ -190,7 +185,7 @@ public sealed class LieGanJob : ITrainingJob
             EpochSeconds = history.TryGetValue("epoch_seconds", out var es) ? es.ToArray() : [],
             Generators = a.Generators.Select(DenseMatrix.ToJagged).ToArray(),
             Reference = reference,
-            InvariantMetric = metric,
+            InvariantMetric = MetricSummary(a),
             Losses = new LossSummary(Last("d_real"), Last("d_fake"), Last("g_adv"), Last("g_reg")),
             FeatureNames = _data.FeatureNames,
             Config = config,

@@ -31,14 +31,9 @@ public sealed record LieGanResultDocument
 /// <param name="FirstEpochAbove">First epoch (1-based) whose cosine_0 reached 0.99, or null.</param>
 public sealed record ReferenceSummary(string Name, double[] Cosine, double? SubspaceSimilarity, IReadOnlyList<Algebra.OnDataFit>? OnData, int? FirstEpochAbove);
 
-public sealed record InvariantMetricSummary(double[][] J, double[] Eigenvalues, string Signature, double? CosineToReference, double Residual)
-{
-    /// <summary>
-    /// The same matrix under the key the architecture contract spells "J" (snake_case turns the
-    /// property above into "j", which the live snapshot uses); both are written so neither reader breaks.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonPropertyName("J")]
-    public double[][] ContractJ => J;
-}
+/// <summary>The invariant metric of the learned algebra; the matrix is written under the contract's key "J".</summary>
+public sealed record InvariantMetricSummary(
+    [property: System.Text.Json.Serialization.JsonPropertyName("J")] double[][] J,
+    double[] Eigenvalues, string Signature, double? CosineToReference, double Residual);
 
 public sealed record LossSummary(double DReal, double DFake, double GAdv, double GReg);

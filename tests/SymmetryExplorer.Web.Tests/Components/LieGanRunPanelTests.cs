@@ -31,7 +31,7 @@ public class LieGanRunPanelTests : ComponentTestBase
         await timeline.AddAsync(Snapshot("generators", epoch, new { generators = new[] { GeneratorOf(epoch) }, feature_names = new[] { "x", "y" } }));
         await timeline.AddAsync(Snapshot("invariant_metric", epoch, new
         {
-            j = new[] { new[] { 1.0, 0 }, new[] { 0, 1.0 } }, eigenvalues = new[] { 1.0, 1.0 }, signature = "(+2, -0, 0:0)", cosine_to_reference = (double?)null, residual = 1e-3,
+            J = new[] { new[] { 1.0, 0 }, new[] { 0, 1.0 } }, eigenvalues = new[] { 1.0, 1.0 }, signature = "(+2, -0, 0:0)", cosine_to_reference = (double?)null, residual = 1e-3,
         }));
         await timeline.AddAsync(Snapshot("samples", epoch, new
         {

@@ -14,7 +14,10 @@ dotnet build SymmetryExplorer.sln -c Debug -nologo -v quiet -clp:ErrorsOnly || {
 export SYMX_TEST_ARTIFACTS="${SYMX_TEST_ARTIFACTS:-$repo/artifacts/test}"
 mkdir -p "$SYMX_TEST_ARTIFACTS"
 log="$(mktemp)"
-dotnet test SymmetryExplorer.sln -c Debug --no-build -nologo "$@" 2>&1 | tee "$log"
+# Benchmarks (Category=Benchmark) are not tests: build/bench-web.sh runs them. A --filter of your own replaces this one.
+filter=(--filter "Category!=Benchmark")
+for arg in "$@"; do [ "$arg" = "--filter" ] && filter=(); done
+dotnet test SymmetryExplorer.sln -c Debug --no-build -nologo "${filter[@]}" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 6, Skipped: 0, ...").

@@ -14,6 +14,8 @@ public static class SymxApp
                                    "Discover Lie-group symmetries with LieGAN and train relaxed-equivariant networks.");
         root.Subcommands.Add(InfoCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(DiscoverCommand.Create(output));
+        root.Subcommands.Add(AugmentCommand.Create(output));
         root.Subcommands.Add(RelaxedCommand.Create(output));
         return root;
     }

@@ -9,6 +9,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Performance benchmarks (speed and memory); see the README's benchmark section.");
         // Each engine adds its benchmark here as a subcommand, e.g. `symx bench liegan`.
+        bench.Subcommands.Add(BenchLieGanCommand.Create(output));
         bench.Subcommands.Add(BenchRelaxedCommand.Create(output));
         return bench;
     }

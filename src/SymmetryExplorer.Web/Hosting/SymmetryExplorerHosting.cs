@@ -1,7 +1,15 @@
 using MudBlazor.Services;
 using SymmetryExplorer.Compute.Runtime;
+using SymmetryExplorer.Web.Api;
 using SymmetryExplorer.Web.Components;
+using SymmetryExplorer.Web.Features.Datasets;
+using SymmetryExplorer.Web.Features.Flows;
+using SymmetryExplorer.Web.Features.LieGan;
+using SymmetryExplorer.Web.Features.Relaxed;
+using SymmetryExplorer.Web.Features.Runs;
+using SymmetryExplorer.Web.Features.Trajectories;
 using SymmetryExplorer.Web.Health;
+using SymmetryExplorer.Web.Storage;
 
 namespace SymmetryExplorer.Web.Hosting;
 
@@ -16,6 +24,13 @@ public static class SymmetryExplorerHosting
 
         builder.Services.Configure<ComputeOptions>(builder.Configuration.GetSection(ComputeOptions.SectionName));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSymxStorage(builder.Configuration);
+        builder.Services.AddSymxDatasets();
+        builder.Services.AddSymxTrajectories();
+        builder.Services.AddSymxLieGan();
+        builder.Services.AddSymxFlows();
+        builder.Services.AddSymxRelaxed();
+        builder.Services.AddSymxRuns(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;
@@ -23,6 +38,8 @@ public static class SymmetryExplorerHosting
 
     public static WebApplication UseSymmetryExplorer(this WebApplication app)
     {
+        app.Services.InitializeDatabase();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -32,6 +49,9 @@ public static class SymmetryExplorerHosting
 
         app.MapStaticAssets();
         app.MapHealthEndpoints();
+        app.MapDatasetEndpoints();
+        app.MapRunEndpoints();
+        app.MapSymxRunsHub();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,75 @@
+using static TorchSharp.torch;
+
+namespace SymmetryExplorer.Compute.LieGan;
+
+/// <summary>
+/// Adam exactly as PyTorch's single-tensor implementation computes it (lerp for the first moment,
+/// addcmul for the second, bias corrections, eps added after the square root), with the learning
+/// rate passed per step so schedules need no optimiser rebuild, and its state exposed as plain
+/// tensors for checkpoints.
+/// </summary>
+public sealed class AdamOptimizer : IDisposable
+{
+    private readonly Tensor[] _parameters;
+    private readonly double _beta1, _beta2, _eps;
+
+    public AdamOptimizer(IEnumerable<Tensor> parameters, double beta1, double beta2, double eps = 1e-8)
+    {
+        _parameters = parameters.ToArray();
+        _beta1 = beta1;
+        _beta2 = beta2;
+        _eps = eps;
+        FirstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        SecondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+    }
+
+    public long Steps { get; set; }
+
+    public Tensor[] FirstMoments { get; }
+
+    public Tensor[] SecondMoments { get; }
+
+    /// <summary>Clears gradients (sets them to none, as PyTorch's default zero_grad).</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in _parameters)
+        {
+            var g = p.grad;
+            if (g is not null)
+            {
+                g.Dispose();
+                p.grad = null;
+            }
+        }
+    }
+
+    /// <summary>Updates with the parameters' accumulated .grad.</summary>
+    public void Step(double learningRate) => Step(learningRate, _parameters.Select(p => p.grad).ToArray());
+
+    /// <summary>Updates with explicitly given gradients (one per parameter, null to skip), e.g. from autograd.grad.</summary>
+    public void Step(double learningRate, IList<Tensor?> gradients)
+    {
+        if (gradients.Count != _parameters.Length) throw new ArgumentException("one gradient per parameter is needed");
+        Steps++;
+        double biasCorrection1 = 1 - Math.Pow(_beta1, Steps);
+        double biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(_beta2, Steps));
+        double stepSize = learningRate / biasCorrection1;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            var grad = gradients[i];
+            if (grad is null) continue;
+            FirstMoments[i].lerp_(grad, 1 - _beta1);
+            SecondMoments[i].mul_(_beta2).addcmul_(grad, grad, 1 - _beta2);
+            var denom = SecondMoments[i].sqrt().div_(biasCorrection2Sqrt).add_(_eps);
+            _parameters[i].addcdiv_(FirstMoments[i], denom, -stepSize);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in FirstMoments) t.Dispose();
+        foreach (var t in SecondMoments) t.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SymmetryExplorer.Compute.LieGan;
+
+/// <summary>
+/// LieGAN's generator: a learnable basis L (C, n, n) of a Lie algebra and a coefficient distribution
+/// (mu, sigma; frozen). For each sample it draws z, forms g = exp(sum_i z_i L_i) and applies the same
+/// g to every time step of x (and of y when y is a vector).
+/// </summary>
+public sealed class LieAlgebraGenerator : nn.Module
+{
+    private readonly LieGanConfig _config;
+    private readonly Tensor? _mask;
+
+    public LieAlgebraGenerator(LieGanConfig config, int n, double[,]? mask) : base(nameof(LieAlgebraGenerator))
+    {
+        _config = config;
+        Dimension = n;
+        Channels = config.Channels;
+        int C = config.Channels;
+        sigma = new Parameter(eye(C, C) * config.Sigma, requires_grad: false);
+        mu = new Parameter(zeros(C), requires_grad: false);
+        Tensor init;
+        switch (config.Init)
+        {
+            case "random":
+                // As the reference: randn, then overwritten by Kaiming normal (std sqrt(2 / n^2) for a (C, n, n) tensor).
+                init = randn(C, n, n);
+                nn.init.kaiming_normal_(init);
+                break;
+            case "zero":
+                init = zeros(C, n, n);
+                break;
+            default:
+                init = randn(C, n, n) * config.EffectiveInitScale;
+                break;
+        }
+        L = new Parameter(init);
+        if (mask is not null)
+        {
+            _mask = tensor(Algebra.AlgebraSimilarity.Flatten(mask), dtype: float32).reshape(n, n);
+            register_buffer("mask", _mask);
+        }
+        // Registered by hand so the state dict reads L, sigma, mu (reflection would use backing-field names).
+        register_parameter("L", L);
+        register_parameter("sigma", sigma);
+        register_parameter("mu", mu);
+    }
+
+    /// <summary>The raw learnable basis (C, n, n).</summary>
+    public Parameter L { get; }
+
+    // Frozen like the reference's default 'lie' model; registered so checkpoints hold them.
+    private readonly Parameter sigma;
+    private readonly Parameter mu;
+
+    public int Dimension { get; }
+    public int Channels { get; }
+
+    /// <summary>L with the mask applied: the generators the group is made of (before any normalisation).</summary>
+    public Tensor MaskedL() => _mask is null ? L : L * _mask;
+
+    /// <summary>L_i / (sqrt(tr(L_i^T L_i) / n) + 1e-6), masked.</summary>
+    public Tensor NormalizedL()
+    {
+        var l = MaskedL();
+        var factor = (l * l).sum([1, 2], keepdim: true).div(Dimension).sqrt();
+        return l / (factor + 1e-6);
+    }
+
+    /// <summary>What exp is taken of: normalised when configured, masked always.</summary>
+    public Tensor EffectiveL() => _config.NormalizeL ? NormalizedL() : MaskedL();
+
+    /// <summary>Draws coefficients z (B, C) from the configured distribution with <paramref name="generator"/>.</summary>
+    public Tensor SampleCoefficients(long batch, torch.Generator generator, Device device)
+    {
+        int C = Channels;
+        Tensor z = _config.CoefficientDistribution switch
+        {
+            "uniform" => rand(batch, C, generator: generator) * (2 * _config.UniformMax) - _config.UniformMax,
+            "uniform_int_grid" => randint(-(long)_config.UniformMax, (long)_config.UniformMax, [batch, C], dtype: float32, generator: generator),
+            _ => matmul(randn(batch, C, generator: generator), sigma.cpu()) + mu.cpu(),
+        };
+        return z.to(device);
+    }
+
+    /// <summary>g = exp(sum_i z_i L_i): (B, n, n).</summary>
+    public Tensor GroupElements(Tensor z)
+    {
+        var l = EffectiveL();
+        var algebra = matmul(z, l.reshape(Channels, -1)).reshape(-1, Dimension, Dimension);
+        return linalg.matrix_exp(algebra);
+    }
+
+    /// <summary>x'[b, t] = g[b] x[b, t] for x of shape (B, T, n).</summary>
+    public static Tensor Act(Tensor g, Tensor x) => matmul(x, g.transpose(1, 2));
+}

@@ -1,0 +1,162 @@
+namespace SymmetryExplorer.Compute.LieGan;
+
+/// <summary>
+/// Everything that defines a LieGAN run except the data and the seed. Defaults are the reference
+/// implementation's (Rose-STL-Lab/LieGAN, main_lagan.py) except where a preset says otherwise.
+/// Names are what the web form and result.json show (snake_case when serialised).
+/// </summary>
+public sealed record LieGanConfig
+{
+    /// <summary>C: number of Lie-algebra basis elements to learn.</summary>
+    public int Channels { get; init; } = 1;
+
+    /// <summary>random (randn, then Kaiming normal), zero, block2x2 (one 2x2 block per 2-vector), block4x4 (couples same-kind vectors: q1 with q2, p1 with p2), mask (<see cref="Mask"/>).</summary>
+    public string Init { get; init; } = "block2x2";
+
+    /// <summary>Scale of the randn initialisation for block and mask modes (reference: 1 for block2x2, 0.01 for block4x4). Null: the mode's default.</summary>
+    public double? InitScale { get; init; }
+
+    /// <summary>A user mask (n x n of 0/1) for Init = mask: masked entries of L never matter.</summary>
+    public double[][]? Mask { get; init; }
+
+    /// <summary>normal: z ~ N(0, sigma^2); uniform: z ~ U(-m, m); uniform_int_grid: integers in [-m, m-1] (discrete symmetries).</summary>
+    public string CoefficientDistribution { get; init; } = "normal";
+
+    /// <summary>sigma_init: standard deviation of the coefficients (the reference's 2-body generators were trained with 3; its README says 1).</summary>
+    public double Sigma { get; init; } = 1;
+
+    /// <summary>m for the uniform distributions.</summary>
+    public double UniformMax { get; init; } = 1;
+
+    /// <summary>Use L_i / (sqrt(tr(L_i^T L_i)/n) + 1e-6) in the group element.</summary>
+    public bool NormalizeL { get; init; }
+
+    /// <summary>cosine (default), rel_diff, li_norm or none: the term that keeps L from collapsing to 0.</summary>
+    public string Regularizer { get; init; } = "cosine";
+
+    /// <summary>lambda: weight of <see cref="Regularizer"/>.</summary>
+    public double Lambda { get; init; } = 1e-2;
+
+    /// <summary>mu: weight of the sparsity term ||L||_p (0 = off).</summary>
+    public double SparsityWeight { get; init; }
+
+    /// <summary>p of the sparsity norm.</summary>
+    public double SparsityP { get; init; } = 2;
+
+    /// <summary>eta: weight of the channel orthogonality term (0 when C = 1).</summary>
+    public double OrthogonalityWeight { get; init; } = 1;
+
+    public double GeneratorLearningRate { get; init; } = 1e-3;
+    public double GeneratorBeta1 { get; init; } = 0.5;
+    public double GeneratorBeta2 { get; init; } = 0.999;
+    public double DiscriminatorLearningRate { get; init; } = 2e-4;
+    public double DiscriminatorBeta1 { get; init; } = 0.9;
+    public double DiscriminatorBeta2 { get; init; } = 0.999;
+
+    /// <summary>
+    /// constant (the reference), or exp-decay: the generator's learning rate stays at
+    /// <see cref="GeneratorLearningRate"/> for <see cref="ScheduleStartEpoch"/> epochs, then falls
+    /// geometrically to <see cref="GeneratorLearningRateFinal"/> over <see cref="ScheduleEpochs"/>
+    /// epochs and stays there (see the two-body-fast preset). The discriminator's learning rate is
+    /// scaled by the same factor, so the ratio of the two stays as configured.
+    /// </summary>
+    public string GeneratorSchedule { get; init; } = "constant";
+
+    public double GeneratorLearningRateFinal { get; init; } = 1e-3;
+    public double ScheduleEpochs { get; init; } = 5;
+    public double ScheduleStartEpoch { get; init; }
+
+    public int BatchSize { get; init; } = 64;
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Width of the discriminator's two hidden layers.</summary>
+    public int HiddenWidth { get; init; } = 512;
+
+    /// <summary>Size of the class-label embedding (class targets).</summary>
+    public int EmbeddingSize { get; init; } = 32;
+
+    /// <summary>Write a checkpoint every this many epochs (0 = never; the last epoch is always written when > 0).</summary>
+    public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>Also report progress and batch-scope losses every this many batches (0 = once per epoch only).</summary>
+    public int ReportEveryBatches { get; init; }
+
+    /// <summary>Real vs transformed points in the "samples" snapshot.</summary>
+    public int SampleCount { get; init; } = 256;
+
+    /// <summary>Reference algebra to compare with (so2-blocks, so3, so13, rotation-z-2pi/7) or null.</summary>
+    public string? ReferenceAlgebra { get; init; }
+
+    public static readonly IReadOnlyList<string> InitModes = ["random", "zero", "block2x2", "block4x4", "mask"];
+    public static readonly IReadOnlyList<string> CoefficientDistributions = ["normal", "uniform", "uniform_int_grid"];
+    public static readonly IReadOnlyList<string> Regularizers = ["cosine", "rel_diff", "li_norm", "none"];
+    public static readonly IReadOnlyList<string> Schedules = ["constant", "exp-decay"];
+
+    /// <summary>Throws <see cref="InvalidInputException"/> naming the first bad field.</summary>
+    public LieGanConfig Validate()
+    {
+        Range(Channels, 1, 64, "channels");
+        OneOf(Init, InitModes, "init");
+        OneOf(CoefficientDistribution, CoefficientDistributions, "coefficient_distribution");
+        OneOf(Regularizer, Regularizers, "regularizer");
+        OneOf(GeneratorSchedule, Schedules, "generator_schedule");
+        if (Init == "mask" && Mask is null) throw new InvalidInputException("init 'mask' needs a mask (an n x n matrix of 0 and 1).", "mask");
+        if (InitScale is { } s) Positive(s, "init_scale", 1e3);
+        Positive(Sigma, "sigma", 1e3);
+        Positive(UniformMax, "uniform_max", 1e4);
+        NonNegative(Lambda, "lambda");
+        NonNegative(SparsityWeight, "sparsity_weight");
+        Positive(SparsityP, "sparsity_p", 100);
+        NonNegative(OrthogonalityWeight, "orthogonality_weight");
+        Positive(GeneratorLearningRate, "generator_learning_rate", 10);
+        Positive(GeneratorLearningRateFinal, "generator_learning_rate_final", 10);
+        Positive(DiscriminatorLearningRate, "discriminator_learning_rate", 10);
+        Beta(GeneratorBeta1, "generator_beta1");
+        Beta(GeneratorBeta2, "generator_beta2");
+        Beta(DiscriminatorBeta1, "discriminator_beta1");
+        Beta(DiscriminatorBeta2, "discriminator_beta2");
+        Positive(ScheduleEpochs, "schedule_epochs", 1e5);
+        NonNegative(ScheduleStartEpoch, "schedule_start_epoch");
+        Range(BatchSize, 1, 65536, "batch_size");
+        Range(Epochs, 1, 100000, "epochs");
+        Range(HiddenWidth, 1, 16384, "hidden_width");
+        Range(EmbeddingSize, 1, 4096, "embedding_size");
+        Range(CheckpointEvery, 0, 100000, "checkpoint_every");
+        Range(ReportEveryBatches, 0, 1_000_000, "report_every_batches");
+        Range(SampleCount, 1, 100000, "sample_count");
+        return this;
+    }
+
+    /// <summary>The randn scale the init mode uses.</summary>
+    public double EffectiveInitScale => InitScale ?? (Init == "block4x4" ? 0.01 : 1.0);
+
+    private static void Range(int value, int min, int max, string field)
+    {
+        if (value < min || value > max)
+            throw new InvalidInputException($"{field.Replace('_', ' ')} must be between {min} and {max}, not {value}.", field);
+    }
+
+    private static void Positive(double value, string field, double max)
+    {
+        if (!double.IsFinite(value) || value <= 0 || value > max)
+            throw new InvalidInputException($"{field.Replace('_', ' ')} must be a positive number up to {max}, not {value}.", field);
+    }
+
+    private static void NonNegative(double value, string field)
+    {
+        if (!double.IsFinite(value) || value < 0 || value > 1e6)
+            throw new InvalidInputException($"{field.Replace('_', ' ')} must be 0 or a positive number up to 1e6, not {value}.", field);
+    }
+
+    private static void Beta(double value, string field)
+    {
+        if (!double.IsFinite(value) || value < 0 || value >= 1)
+            throw new InvalidInputException($"{field.Replace('_', ' ')} must be in [0, 1), not {value}.", field);
+    }
+
+    private static void OneOf(string value, IReadOnlyList<string> allowed, string field)
+    {
+        if (!allowed.Contains(value))
+            throw new InvalidInputException($"{field.Replace('_', ' ')} must be one of {string.Join(", ", allowed)}, not '{value}'.", field);
+    }
+}

@@ -1,0 +1,44 @@
+namespace SymmetryExplorer.Compute.LieGan;
+
+/// <summary>result.json of <c>symx discover</c> (serialised with snake_case keys). Contract fields first, extras after.</summary>
+public sealed record LieGanResultDocument
+{
+    public required string Dataset { get; init; }
+    public string? Preset { get; init; }
+    public required int Seed { get; init; }
+    public required int Epochs { get; init; }
+    public required string Device { get; init; }
+    public required double Seconds { get; init; }
+    public required double[] EpochSeconds { get; init; }
+    public required double[][][] Generators { get; init; }
+    public ReferenceSummary? Reference { get; init; }
+    public InvariantMetricSummary? InvariantMetric { get; init; }
+    public required LossSummary Losses { get; init; }
+
+    // Extras
+    public required string[] FeatureNames { get; init; }
+    public required LieGanConfig Config { get; init; }
+    public required IReadOnlyList<Algebra.GeneratorStructure> Structure { get; init; }
+    public required Algebra.CommutatorTable Commutators { get; init; }
+    public Algebra.DiscreteRotationResult? DiscreteRotation { get; init; }
+
+    /// <summary>Per-epoch metric curves (key -> values by epoch).</summary>
+    public required IReadOnlyDictionary<string, double[]> History { get; init; }
+}
+
+/// <param name="Cosine">|cos| to the reference per channel.</param>
+/// <param name="OnData">Per channel: fitted coefficients of L x ≈ sum c_j L_ref,j x and the residual.</param>
+/// <param name="FirstEpochAbove">First epoch (1-based) whose cosine_0 reached 0.99, or null.</param>
+public sealed record ReferenceSummary(string Name, double[] Cosine, double? SubspaceSimilarity, IReadOnlyList<Algebra.OnDataFit>? OnData, int? FirstEpochAbove);
+
+public sealed record InvariantMetricSummary(double[][] J, double[] Eigenvalues, string Signature, double? CosineToReference, double Residual)
+{
+    /// <summary>
+    /// The same matrix under the key the architecture contract spells "J" (snake_case turns the
+    /// property above into "j", which the live snapshot uses); both are written so neither reader breaks.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("J")]
+    public double[][] ContractJ => J;
+}
+
+public sealed record LossSummary(double DReal, double DFake, double GAdv, double GReg);

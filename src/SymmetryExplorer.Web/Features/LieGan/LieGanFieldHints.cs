@@ -1,0 +1,42 @@
+using SymmetryExplorer.Compute.LieGan;
+using SymmetryExplorer.Web.Features.Runs.Kinds;
+
+namespace SymmetryExplorer.Web.Features.LieGan;
+
+/// <summary>Labels and help for the LieGAN configuration form.</summary>
+public static class LieGanFieldHints
+{
+    public static readonly IReadOnlyDictionary<string, ConfigFieldHint> All = new Dictionary<string, ConfigFieldHint>
+    {
+        ["epochs"] = new("Epochs", "Passes over the training pairs."),
+        ["channels"] = new("Generators (C)", "How many Lie-algebra basis elements to learn."),
+        ["init"] = new("Initialisation", "block2x2 couples each 2-vector; block4x4 couples like vectors; random is unconstrained.", [.. LieGanConfig.InitModes]),
+        ["init_scale"] = new("Init scale", "randn scale for block/mask modes; empty uses the mode's default.", Advanced: true),
+        ["mask"] = new("Mask", "n x n matrix of 0/1 for init = mask, as JSON.", Advanced: true),
+        ["coefficient_distribution"] = new("Coefficients", "How z in exp(Σ z L) is drawn; uniform_int_grid for discrete symmetries.", [.. LieGanConfig.CoefficientDistributions]),
+        ["sigma"] = new("σ (coefficients)", "Standard deviation of z."),
+        ["uniform_max"] = new("m (uniform)", "Range of the uniform coefficient distributions."),
+        ["normalize_l"] = new("Normalise L", Advanced: true),
+        ["regularizer"] = new("Regulariser", "Keeps L from collapsing to zero.", [.. LieGanConfig.Regularizers]),
+        ["lambda"] = new("λ (regulariser)", "Weight of the regulariser."),
+        ["sparsity_weight"] = new("μ (sparsity)", "Weight of ||L||ₚ; 0 is off.", Advanced: true),
+        ["sparsity_p"] = new("p (sparsity)", Advanced: true),
+        ["orthogonality_weight"] = new("η (channel orthogonality)", "Pushes generators apart when C > 1."),
+        ["generator_learning_rate"] = new("Generator LR", "Adam learning rate of L."),
+        ["generator_beta1"] = new("Generator β₁", Advanced: true),
+        ["generator_beta2"] = new("Generator β₂", Advanced: true),
+        ["discriminator_learning_rate"] = new("Discriminator LR"),
+        ["discriminator_beta1"] = new("Discriminator β₁", Advanced: true),
+        ["discriminator_beta2"] = new("Discriminator β₂", Advanced: true),
+        ["generator_schedule"] = new("Generator LR schedule", "exp-decay falls to the final LR over the schedule epochs.", [.. LieGanConfig.Schedules]),
+        ["generator_learning_rate_final"] = new("Final generator LR", Advanced: true),
+        ["schedule_epochs"] = new("Schedule epochs", Advanced: true),
+        ["batch_size"] = new("Batch size"),
+        ["hidden_width"] = new("Discriminator width", Advanced: true),
+        ["embedding_size"] = new("Label embedding size", Advanced: true),
+        ["checkpoint_every"] = new("Checkpoint every (epochs)", "0 = only at the end.", Advanced: true),
+        ["report_every_batches"] = new("Report every (batches)", "Live progress inside an epoch; 0 = per epoch.", Advanced: true),
+        ["sample_count"] = new("Samples shown", Advanced: true),
+        ["reference_algebra"] = new("Reference algebra", "What to compare the discovered algebra with.", ["so2-blocks", "so3", "so13", "rotation-z-2pi/7", "none"]),
+    };
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace SymmetryExplorer.Web.Tests.Benchmarks;
+
+/// <summary>Where web benchmarks write their numbers: one JSON file per benchmark plus a printed summary.</summary>
+internal static class BenchReport
+{
+    public static string Directory
+    {
+        get
+        {
+            string dir = Environment.GetEnvironmentVariable("SYMX_BENCH_OUT") ?? Path.Combine(AppContext.BaseDirectory, "bench");
+            System.IO.Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    public static void Write(string name, object result)
+    {
+        string json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+        File.WriteAllText(Path.Combine(Directory, name + ".json"), json);
+        Console.WriteLine($"BENCH {name}: {json}");
+    }
+
+    public static double Median(IReadOnlyList<double> values) => Quantile(values, 0.5);
+
+    public static double Quantile(IReadOnlyList<double> values, double q)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        double position = q * (sorted.Length - 1);
+        int lo = (int)Math.Floor(position), hi = (int)Math.Ceiling(position);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
+    }
+
+    /// <summary>CPU seconds this process has used (user + system), from /proc.</summary>
+    public static double ProcessCpuSeconds()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+}

@@ -26,23 +26,25 @@ public static class AugmentCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the models and augmentation.", DefaultValueFactory = _ => 1 };
         var dataSeed = new Option<int>("--data-seed") { Description = "Seed for generating the built-in data.", DefaultValueFactory = _ => 0 };
         var outDir = new Option<string>("--out") { Description = "Folder for augment.json.", DefaultValueFactory = _ => "augment-out" };
+        var sigma = new Option<double>("--sigma") { Description = "Standard deviation of the coefficients z for every symmetry row (the reference notebook's 3).", DefaultValueFactory = _ => new AugmentationConfig().Sigma };
         var normalize = new Option<bool>("--normalize") { Description = "Rescale each generator to unit RMS size, L / sqrt(tr(L^T L) / n) (the reference's normalize_L; leaves the ground truth unchanged): LieGAN fixes a direction, not a scale." };
         var rows = new Option<string>("--rows") { Description = "Which models to train: any of none, discovered, ground-truth (comma-separated).", DefaultValueFactory = _ => "none,discovered,ground-truth" };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var command = new Command("augment", "Train a 5-in/5-out 2-body predictor with no symmetry, the discovered one and the ground truth; print test MSEs.")
         {
-            generator, dataset, testFile, epochs, seed, dataSeed, outDir, normalize, rows, device, threads,
+            generator, dataset, testFile, epochs, seed, dataSeed, outDir, sigma, normalize, rows, device, threads,
         };
         command.SetAction(parse =>
         {
             var (_, computeDevice) = EngineSetup.Initialize(parse.GetValue(device), parse.GetValue(threads));
-            var config = new AugmentationConfig { Epochs = parse.GetValue(epochs) }.Validate();
+            var config = new AugmentationConfig { Epochs = parse.GetValue(epochs), Sigma = parse.GetValue(sigma) }.Validate();
             var wanted = parse.GetValue(rows)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var unknown = wanted.Except(["none", "discovered", "ground-truth"]).ToList();
             if (unknown.Count > 0 || wanted.Length == 0)
                 throw new InvalidInputException($"--rows takes none, discovered and ground-truth, not '{string.Join(",", unknown)}'.", "rows");
-            var (discovered, sigma) = ReadGenerators(parse.GetValue(generator)!);
+            var (discovered, trainingSigma) = ReadGenerators(parse.GetValue(generator)!);
+            var learnedSizes = discovered.Select(RmsSize).ToArray();
             var layout = TrajectoryLayout.TwoBody(config.FramesIn, config.FramesOut);
             var (train, test) = LoadSplits(parse.GetValue(dataset)!, parse.GetValue(testFile), layout, parse.GetValue(dataSeed));
             if (discovered[0].GetLength(0) != train.Dimension)
@@ -56,9 +58,12 @@ public static class AugmentCommand
             AugmentationSymmetry[] symmetries =
             [
                 .. wanted.Contains("none") ? [new AugmentationSymmetry("none", null, 0)] : Array.Empty<AugmentationSymmetry>(),
-                .. wanted.Contains("discovered") ? [new AugmentationSymmetry("discovered", discovered, sigma)] : Array.Empty<AugmentationSymmetry>(),
-                .. wanted.Contains("ground-truth") ? [new AugmentationSymmetry("ground truth", groundTruth, sigma)] : Array.Empty<AugmentationSymmetry>(),
+                .. wanted.Contains("discovered") ? [new AugmentationSymmetry("discovered", discovered, config.Sigma)] : Array.Empty<AugmentationSymmetry>(),
+                .. wanted.Contains("ground-truth") ? [new AugmentationSymmetry("ground truth", groundTruth, config.Sigma)] : Array.Empty<AugmentationSymmetry>(),
             ];
+            // The spread of rotation angles the augmentation applies is sigma times the generator's size.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"discovered generator: RMS size {string.Join(", ", learnedSizes.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture)))}{(parse.GetValue(normalize) ? " (normalised to 1)" : "")}; z ~ N(0, {config.Sigma:0.###}^2)"));
             var results = DedicatedThread.Run("augment", () => AugmentationExperiment.Run(train, test, symmetries, config, parse.GetValue(seed), computeDevice,
                 (name, epoch, loss) =>
                 {
@@ -81,7 +86,9 @@ public static class AugmentCommand
             {
                 generator = Path.GetFullPath(parse.GetValue(generator)!),
                 dataset = parse.GetValue(dataset),
-                sigma,
+                sigma = config.Sigma,
+                training_sigma = trainingSigma,
+                discovered_rms_size = learnedSizes,
                 config,
                 normalized = parse.GetValue(normalize),
                 rows = results,
@@ -92,14 +99,17 @@ public static class AugmentCommand
         return command;
     }
 
+    /// <summary>sqrt(tr(L^T L) / n): 1 for so(2) blocks J on every 2-vector; the rotation per unit z of a block-rotation generator.</summary>
+    internal static double RmsSize(double[,] L) => DenseMatrix.Norm(L) / Math.Sqrt(L.GetLength(0));
+
     /// <summary>L / sqrt(tr(L^T L) / n): entries of unit root-mean-square eigen-size (so(2) blocks J keep their size).</summary>
     internal static double[,] UnitRms(double[,] L)
     {
-        double rms = DenseMatrix.Norm(L) / Math.Sqrt(L.GetLength(0));
+        double rms = RmsSize(L);
         return rms > 0 ? DenseMatrix.Scale(L, 1 / rms) : L;
     }
 
-    /// <summary>Generators and sigma from a discover result.json.</summary>
+    /// <summary>Generators and the sigma they were trained with, from a discover result.json.</summary>
     internal static (IReadOnlyList<double[,]> Generators, double Sigma) ReadGenerators(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException($"generator file not found: {path}", "generator");

@@ -210,7 +210,9 @@ public sealed class LieGanJob : ITrainingJob
             if (reference.SubspaceSimilarity is { } ss) summary += $", subspace {ss:0.0000}";
         }
         if (a.Metric.CosineToReference is { } m) summary += $", metric |cos| {m:0.0000} {a.Metric.Signature}";
-        if (a.DiscreteRotation is { } dr) summary += $", exp(L) rotates {dr.Angle * 180 / Math.PI:0.0}° (k={dr.NearestMultiple}, error {dr.RelativeError:P1})";
+        if (a.DiscreteRotation is { } dr)
+            summary += $", exp(L) rotates {dr.Angle * 180 / Math.PI:0.0}° (k={dr.NearestMultiple}, error {dr.RelativeError:P1}, generates "
+                + (dr.GeneratedOrder is { } q ? $"C{q}" : "no small cyclic group") + (dr.IsSymmetry() ? $" = C{dr.Order}: target met)" : $", target C{dr.Order} not met)");
         return new JobResult(document, summary, key);
     }
 }

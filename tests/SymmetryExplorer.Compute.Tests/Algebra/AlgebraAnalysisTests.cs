@@ -128,18 +128,59 @@ public class AlgebraAnalysisTests
         Assert.True(fit.Residual < 1e-10);
     }
 
-    [Fact]
-    public void Discrete_rotation_check_recognises_multiples_of_two_pi_over_seven()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Discrete_rotation_check_accepts_every_generator_of_C7(int k)
     {
         var lz = ReferenceAlgebras.RotationZ().Generators[0];
-        // Angle 3 * 2π/7 + 2π (a full extra turn) with a 1 % error.
-        double angle = 3 * 2 * Math.PI / 7 * 1.0 + 2 * Math.PI + 0.01 * 2 * Math.PI / 7;
-        var result = DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, angle));
+        // k * 2π/7 plus a full extra turn (exp only sees the angle mod 2π) and a 1 % error.
+        double sector = 2 * Math.PI / 7;
+        var result = DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, k * sector + 2 * Math.PI + 0.01 * sector));
 
-        Assert.Equal(3, result.NearestMultiple);
+        Assert.Equal(k, result.NearestMultiple);
         Assert.Equal(0.01, result.RelativeError, 6);
+        Assert.Equal(7, result.GeneratedOrder);
+        Assert.True(result.Orthogonality < 1e-12);
         Assert.True(result.IsSymmetry());
-        Assert.False(DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, 0.5 * 2 * Math.PI / 7)).IsSymmetry());
+        // Turning the other way, -k * 2π/7, generates the same group.
+        var negative = DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, -k * sector));
+        Assert.Equal(7 - k, negative.NearestMultiple);
+        Assert.True(negative.IsSymmetry());
+    }
+
+    [Fact]
+    public void Discrete_rotation_check_rejects_half_the_angle_the_identity_another_axis_and_a_3_percent_error()
+    {
+        var lz = ReferenceAlgebras.RotationZ().Generators[0];
+        double sector = 2 * Math.PI / 7;
+
+        // π/7: exp(2L) is a C7 rotation, but exp(L) generates C14, whose odd powers are not symmetries.
+        var half = DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, sector / 2));
+        Assert.Equal(14, half.GeneratedOrder);
+        Assert.Equal(0.5, half.RelativeError, 9);
+        Assert.False(half.IsSymmetry());
+
+        var identity = DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, 7 * sector));
+        Assert.Equal(1, identity.GeneratedOrder);
+        Assert.Equal(0, identity.NearestMultiple);
+        Assert.False(identity.IsSymmetry());
+
+        var off = DiscreteRotationCheck.Analyse(DenseMatrix.Scale(lz, 1.03 * sector));
+        Assert.Equal(0.03, off.RelativeError, 6);
+        Assert.False(off.IsSymmetry());
+
+        // 2π/7 about x: the xy block of exp(L) says "no rotation" and the axis is wrong.
+        var aboutX = new double[3, 3];
+        aboutX[1, 2] = -sector;
+        aboutX[2, 1] = sector;
+        var x = DiscreteRotationCheck.Analyse(aboutX);
+        Assert.True(x.AxisCosine < 1e-12);
+        Assert.False(x.IsSymmetry());
     }
 
     [Fact]

@@ -144,3 +144,22 @@ public class RelaxedConfigJsonTests
         Assert.DoesNotContain("window_length", json);
     }
 }
+
+public class ParameterReportTests
+{
+    public ParameterReportTests() => TorchFixture.Ensure();
+
+    [Fact]
+    public void Every_model_is_listed_with_a_layer_breakdown_that_sums_to_its_total()
+    {
+        var report = ParameterReport.Build(16, 16, budget: 5_000, adjust: c => c with { InputFrames = 2, Layers = 3 });
+
+        Assert.Equal(RelaxedModelKinds.Names, report.Select(r => r.Model));
+        Assert.All(report, r =>
+        {
+            Assert.Equal(r.Parameters, r.Layers.Sum(l => l.Parameters));
+            Assert.Equal(["layer1", "layer2", "layer3"], r.Layers.Select(l => l.Layer));
+            Assert.InRange(r.Parameters, 3_500, 6_500);
+        });
+    }
+}

@@ -36,6 +36,7 @@ public sealed class RelaxedJobTests : IDisposable
         Assert.Equal(["90", "180", "270"], doc.EquivarianceErrorPerElement.Keys);
         Assert.NotNull(doc.Relaxation);
         Assert.Equal(6, sink.Checkpoints.Count);
+        Assert.Equal(1.0, sink.ProgressReports[^1].Fraction);
         var rollout = sink.Snapshots.Where(s => s.Name == "rollout").Select(s => Assert.IsType<RolloutSnapshot>(s.Data)).ToArray();
         Assert.Equal(4, rollout.Length); // epochs 2, 4, 6 and the final one
         Assert.Equal((4, 16, 16), (rollout[^1].Steps, rollout[^1].Height, rollout[^1].Width));

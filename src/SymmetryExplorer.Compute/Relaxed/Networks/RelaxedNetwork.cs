@@ -33,9 +33,25 @@ public abstract class RelaxedNetwork : nn.Module<Tensor, Tensor>
 
     public long ParameterCount() => parameters().Sum(p => p.numel());
 
-    /// <summary>Trainable parameters per top-level layer, in order.</summary>
-    public IReadOnlyList<LayerParameters> ParameterBreakdown() =>
-        named_children().Select(c => new LayerParameters(c.name, c.module.parameters().Sum(p => p.numel()))).Where(c => c.Parameters > 0).ToArray();
+    /// <summary>Trainable parameters per layer (layer1 .. layerN, then any other part), in order.</summary>
+    public IReadOnlyList<LayerParameters> ParameterBreakdown()
+    {
+        var rows = new List<LayerParameters>();
+        foreach (var (name, module) in named_children())
+        {
+            // The layer stacks are module lists: report their members as layer1, layer2, ...
+            var members = module is TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> or TorchSharp.Modules.ModuleList<Layers.RelaxedGroupConv>
+                              or TorchSharp.Modules.ModuleList<Layers.RelaxedSteerableConv>
+                ? module.named_children().Select((c, i) => ($"layer{i + 1}", c.module))
+                : [(name, module)];
+            foreach (var (label, part) in members)
+            {
+                long count = part.parameters().Sum(p => p.numel());
+                if (count > 0) rows.Add(new LayerParameters(label, count));
+            }
+        }
+        return rows;
+    }
 }
 
 /// <summary>Parameters of one layer, for the parameter-count report.</summary>

@@ -158,7 +158,10 @@ public sealed class RelaxedJob : ITrainingJob
             ct.ThrowIfCancellationRequested();
         }
 
-        return Finish(best, tensors, state, parameters, clock, context, snapshotWindow);
+        var result = Finish(best, tensors, state, parameters, clock, context, snapshotWindow);
+        // Done (also after an early stop): the contract's final progress has Epoch == TotalEpochs.
+        sink.Progress(new JobProgress(_config.Epochs, _config.Epochs, state.Step, batchesPerEpoch, batchesPerEpoch, clock.Elapsed, TimeSpan.Zero));
+        return result;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using SymmetryExplorer.Compute.Runtime;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SymmetryExplorer.Compute.LieGan;
@@ -56,14 +58,18 @@ public sealed class AdamOptimizer : IDisposable
         double stepSize = learningRate / biasCorrection1;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        // Scalars owned here and disposed after the loop (see OwnedScalars for why not plain doubles).
+        using Scalar beta2 = _beta2.ToScalar(), secondWeight = (1 - _beta2).ToScalar(),
+            correction2 = biasCorrection2Sqrt.ToScalar(), eps = _eps.ToScalar(), step = (-stepSize).ToScalar();
+        var firstWeight = tensor(1 - _beta1); // lerp_ takes its weight as a tensor (held by the scope)
         for (int i = 0; i < _parameters.Length; i++)
         {
             var grad = gradients[i];
             if (grad is null) continue;
-            FirstMoments[i].lerp_(grad, 1 - _beta1);
-            SecondMoments[i].mul_(_beta2).addcmul_(grad, grad, 1 - _beta2);
-            var denom = SecondMoments[i].sqrt().div_(biasCorrection2Sqrt).add_(_eps);
-            _parameters[i].addcdiv_(FirstMoments[i], denom, -stepSize);
+            FirstMoments[i].lerp_(grad, firstWeight);
+            SecondMoments[i].mul_(beta2).addcmul_(grad, grad, secondWeight);
+            var denom = SecondMoments[i].sqrt().div_(correction2).add_(eps, OwnedScalars.One);
+            _parameters[i].addcdiv_(FirstMoments[i], denom, step);
         }
     }
 

@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -66,8 +67,8 @@ public sealed class LieAlgebraGenerator : nn.Module
     public Tensor NormalizedL()
     {
         var l = MaskedL();
-        var factor = (l * l).sum([1, 2], keepdim: true).div(Dimension).sqrt();
-        return l / (factor + 1e-6);
+        var factor = (l * l).sum([1, 2], keepdim: true).DividedBy(Dimension).sqrt();
+        return l / factor.Plus(1e-6);
     }
 
     /// <summary>What exp is taken of: normalised when configured, masked always.</summary>
@@ -79,9 +80,9 @@ public sealed class LieAlgebraGenerator : nn.Module
         int C = Channels;
         Tensor z = _config.CoefficientDistribution switch
         {
-            "uniform" => rand(batch, C, generator: generator) * (2 * _config.UniformMax) - _config.UniformMax,
+            "uniform" => rand(batch, C, generator: generator).Times(2 * _config.UniformMax).Plus(-_config.UniformMax),
             "uniform_int_grid" => randint(-(long)_config.UniformMax, (long)_config.UniformMax, [batch, C], dtype: float32, generator: generator),
-            _ => matmul(randn(batch, C, generator: generator), sigma.cpu()) + mu.cpu(),
+            _ => matmul(randn(batch, C, generator: generator), sigma.cpu()).Plus(mu.cpu()),
         };
         return z.to(device);
     }

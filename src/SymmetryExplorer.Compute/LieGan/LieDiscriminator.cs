@@ -22,9 +22,9 @@ public sealed class LieDiscriminator : nn.Module<Tensor, Tensor, Tensor>
         int inputs = xWidth + (classCount > 0 ? embeddingSize : yWidth);
         model = nn.Sequential(
             nn.Linear(inputs, hidden),
-            nn.LeakyReLU(0.2),
+            new SafeLeakyReLU(0.2),
             nn.Linear(hidden, hidden),
-            nn.LeakyReLU(0.2),
+            new SafeLeakyReLU(0.2),
             nn.Linear(hidden, 1),
             nn.Sigmoid());
         if (classCount > 0) embedding = nn.Embedding(classCount, embeddingSize);

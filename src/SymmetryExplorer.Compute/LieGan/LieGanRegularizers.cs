@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Runtime;
 using static TorchSharp.torch;
 
 namespace SymmetryExplorer.Compute.LieGan;
@@ -12,13 +13,13 @@ public static class LieGanRegularizers
     public static Tensor Cosine(Tensor gx, Tensor x) => nn.functional.cosine_similarity(gx, x, dim: 2).mean().abs();
 
     /// <summary>-min(mean |(gx - x) / x|, 1): rewards moving points, capped.</summary>
-    public static Tensor RelativeDifference(Tensor gx, Tensor x) => ((gx - x) / x).abs().mean().clamp_max(1.0).neg();
+    public static Tensor RelativeDifference(Tensor gx, Tensor x) => ((gx - x) / x).abs().mean().AtMost(1.0).neg();
 
     /// <summary>-min(||L||_F, n C): rewards a large generator, capped.</summary>
-    public static Tensor LNorm(Tensor maskedL, int n, int channels) => maskedL.norm().clamp_max(n * channels).neg();
+    public static Tensor LNorm(Tensor maskedL, int n, int channels) => maskedL.norm().AtMost(n * channels).neg();
 
     /// <summary>||L||_p over all entries (sparsity).</summary>
-    public static Tensor Sparsity(Tensor maskedL, double p) => maskedL.abs().pow(p).sum().pow(1.0 / p);
+    public static Tensor Sparsity(Tensor maskedL, double p) => maskedL.abs().Power(p).sum().Power(1.0 / p);
 
     /// <summary>
     /// sum_{i&lt;j} |&lt;L^_i, L^_j&gt;_F| with L^ the normalised generators: keeps channels apart

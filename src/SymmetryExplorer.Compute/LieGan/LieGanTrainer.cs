@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Runtime;
 using SymmetryExplorer.Compute.Data.Trajectories;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -144,26 +145,26 @@ public sealed class LieGanTrainer : IDisposable
                 _ => LieGanRegularizers.LNorm(masked, Generator.Dimension, Generator.Channels),
             };
             regularizers["reg_" + _config.Regularizer] = reg.item<float>();
-            weightedReg = weightedReg + _config.Lambda * reg;
+            weightedReg = weightedReg.PlusScaled(reg, _config.Lambda);
         }
         if (_config.SparsityWeight > 0)
         {
             var sparse = LieGanRegularizers.Sparsity(masked, _config.SparsityP);
             regularizers["reg_sparsity"] = sparse.item<float>();
-            weightedReg = weightedReg + _config.SparsityWeight * sparse;
+            weightedReg = weightedReg.PlusScaled(sparse, _config.SparsityWeight);
         }
         if (_config.OrthogonalityWeight > 0 && Generator.Channels > 1)
         {
             var orth = LieGanRegularizers.ChannelOrthogonality(Generator.NormalizedL());
             regularizers["reg_orthogonality"] = orth.item<float>();
-            weightedReg = weightedReg + _config.OrthogonalityWeight * orth;
+            weightedReg = weightedReg.PlusScaled(orth, _config.OrthogonalityWeight);
         }
-        var gTotal = gAdv + weightedReg;
+        var gTotal = gAdv.Plus(weightedReg);
 
         // ---- Discriminator loss (on the same forward pass; g x is treated as data here) ----
         var realLoss = nn.functional.binary_cross_entropy(dReal, valid);
         var fakeLoss = nn.functional.binary_cross_entropy(dFake, fake);
-        var dLoss = (realLoss + fakeLoss) / 2;
+        var dLoss = realLoss.Plus(fakeLoss).DividedBy(2);
 
         // Gradients of each loss with respect to its own player's parameters only.
         var gGrads = torch.autograd.grad([gTotal], [Generator.L], retain_graph: true);

@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Runtime;
 using System.Globalization;
 using SymmetryExplorer.Compute.Flows.Datasets;
 using SymmetryExplorer.Compute.Jobs;
@@ -185,7 +186,7 @@ public sealed class RelaxedJob : ITrainingJob
                 var prediction = Rollout.Predict(model, input, _config.RolloutTrain);
                 var stepMseSum = (prediction - target).square().mean([0L, 2L, 3L, 4L]).sum(); // sum over rollout steps of the per-step MSE
                 var penalty = model.Penalty(_config.Alpha);
-                var loss = stepMseSum + penalty;
+                var loss = stepMseSum.Plus(penalty);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

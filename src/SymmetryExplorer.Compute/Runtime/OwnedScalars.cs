@@ -1,0 +1,68 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryExplorer.Compute.Runtime;
+
+/// <summary>
+/// Tensor arithmetic for hot training loops that never lets TorchSharp make a temporary Scalar.
+/// </summary>
+/// <remarks>
+/// TorchSharp 0.107 turns a number passed where a <see cref="Scalar"/> is expected (and the
+/// implicit alpha of <c>Tensor + Tensor</c>) into a native scalar that only the garbage collector
+/// frees. The managed object is dead as soon as its handle has been read, so a collection
+/// triggered by another thread can run its finalizer while libtorch is still reading the value
+/// (dotnet/TorchSharp PR 1434 is the upstream fix, unreleased). In the web server, where request
+/// threads allocate all the time, that use-after-free failed a LieGAN run after ~3,400 batches
+/// with "toFloat: Expected false to be true" inside <c>add</c>. Code here passes only Scalars it
+/// owns: shared constants (static, so never finalized) or ones disposed after the call.
+/// </remarks>
+public static class OwnedScalars
+{
+    /// <summary>Integer one: a valid <c>alpha</c> for tensors of every dtype.</summary>
+    public static readonly Scalar One = 1.ToScalar();
+
+    /// <summary>a + b.</summary>
+    public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
+
+    /// <summary>a + factor * b.</summary>
+    public static Tensor PlusScaled(this Tensor a, Tensor b, double factor)
+    {
+        using var s = factor.ToScalar();
+        return a.add(b, s);
+    }
+
+    /// <summary>a + value.</summary>
+    public static Tensor Plus(this Tensor a, double value)
+    {
+        using var s = value.ToScalar();
+        return a.add(s, One);
+    }
+
+    /// <summary>a * value.</summary>
+    public static Tensor Times(this Tensor a, double value)
+    {
+        using var s = value.ToScalar();
+        return a.mul(s);
+    }
+
+    /// <summary>a / value.</summary>
+    public static Tensor DividedBy(this Tensor a, double value)
+    {
+        using var s = value.ToScalar();
+        return a.div(s);
+    }
+
+    /// <summary>min(a, value) elementwise.</summary>
+    public static Tensor AtMost(this Tensor a, double value)
+    {
+        using var s = value.ToScalar();
+        return a.clamp_max(s);
+    }
+
+    /// <summary>a ^ exponent elementwise.</summary>
+    public static Tensor Power(this Tensor a, double exponent)
+    {
+        using var s = exponent.ToScalar();
+        return a.pow(s);
+    }
+}

@@ -27,6 +27,17 @@ public sealed class RunEventStore(IDbContextFactory<SymxDbContext> dbFactory)
         return rows.Select(ToEvent).ToList();
     }
 
+    /// <summary>The most recent event of a kind up to <paramref name="upToSeq"/>, or null.</summary>
+    public async Task<RunEvent?> LatestOfKindAsync(string runId, string kind, long? upToSeq = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        long last = upToSeq ?? long.MaxValue;
+        var row = await db.RunEvents.AsNoTracking()
+            .Where(e => e.RunId == runId && e.Kind == kind && e.Seq <= last)
+            .OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToEvent(row);
+    }
+
     /// <summary>The most recent snapshot of a name, or null.</summary>
     public async Task<RunEvent?> LatestSnapshotAsync(string runId, string name, CancellationToken ct = default)
     {

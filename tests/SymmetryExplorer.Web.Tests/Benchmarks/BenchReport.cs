@@ -40,4 +40,29 @@ internal static class BenchReport
         process.Refresh();
         return process.TotalProcessorTime.TotalSeconds;
     }
+
+    /// <summary>
+    /// CPU seconds of this process's live threads, split into training (the run's dedicated thread,
+    /// named "run ...", and the libtorch workers it starts, which inherit the name) and everything
+    /// else (Kestrel, SignalR, Blazor circuits, the event writer). Linux only (/proc).
+    /// </summary>
+    public static (double Training, double Other) ThreadCpuSeconds()
+    {
+        double training = 0, other = 0;
+        double ticks = 100; // USER_HZ on Linux
+        foreach (string task in System.IO.Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                string comm = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                double seconds = (double.Parse(fields[11]) + double.Parse(fields[12])) / ticks;
+                if (comm.StartsWith("run ", StringComparison.Ordinal)) training += seconds; else other += seconds;
+            }
+            catch (IOException) { } // the thread ended while being read
+        }
+        return (training, other);
+    }
 }

@@ -64,7 +64,10 @@ public class WebBenchmarks(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.NotEmpty(latencies);
     }
 
-    /// <summary>Opening the page of a run with about 10,000 logged steps, and zooming its longest curve.</summary>
+    /// <summary>
+    /// Opening the page of a run with about 10,000 logged steps (typed into a fresh browser, and
+    /// reached from the runs list inside the app), and zooming its longest curve.
+    /// </summary>
     [Fact]
     public async Task Long_run_page_load_and_zoom()
     {
@@ -78,6 +81,7 @@ public class WebBenchmarks(BrowserFixture browser) : IClassFixture<BrowserFixtur
         int loggedSteps = steps.GetProperty("series")[0].GetProperty("x").GetArrayLength();
 
         var loads = new List<double>();
+        var navigations = new List<double>();
         var zooms = new List<double>();
         int drawnPoints = 0;
         for (int attempt = 0; attempt < 5; attempt++)
@@ -91,6 +95,15 @@ public class WebBenchmarks(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await page.WaitForFunctionAsync("() => parseInt(document.querySelector(\".symx-chart[data-chart='chart-losses']\").dataset.points) > 0");
             loads.Add(watch.Elapsed.TotalMilliseconds);
             drawnPoints = int.Parse((await batchChart.GetAttributeAsync("data-points"))!);
+
+            // The usual way in: from the runs list inside the app (scripts already loaded, one circuit).
+            await page.EvaluateAsync("() => Blazor.navigateTo('/runs')");
+            await page.Locator(".symx-chart[data-chart='chart-batch']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            var inApp = System.Diagnostics.Stopwatch.StartNew();
+            await page.EvaluateAsync($"() => Blazor.navigateTo('/runs/{runId}')");
+            await page.WaitForFunctionAsync("() => parseInt(document.querySelector(\".symx-chart[data-chart='chart-batch']\")?.dataset.points) > 0");
+            await page.WaitForFunctionAsync("() => parseInt(document.querySelector(\".symx-chart[data-chart='chart-losses']\")?.dataset.points) > 0");
+            navigations.Add(inApp.Elapsed.TotalMilliseconds);
             for (int z = 0; z < 8; z++)
             {
                 double ms = await page.EvaluateAsync<double>($$"""
@@ -113,6 +126,8 @@ public class WebBenchmarks(BrowserFixture browser) : IClassFixture<BrowserFixtur
             points_drawn_in_batch_chart = drawnPoints,
             page_open_median_ms = BenchReport.Median(loads),
             page_open_runs_ms = loads,
+            in_app_navigation_median_ms = BenchReport.Median(navigations),
+            in_app_navigation_runs_ms = navigations,
             zoom_median_ms = BenchReport.Median(zooms),
             zoom_p90_ms = BenchReport.Quantile(zooms, 0.9),
         });
@@ -145,29 +160,36 @@ public class WebBenchmarks(BrowserFixture browser) : IClassFixture<BrowserFixtur
         {
             no_viewers = quiet,
             ten_viewers = watched,
-            extra_cpu_cores_for_streaming = watched.CpuCores - quiet.CpuCores,
+            extra_cpu_cores_for_streaming = watched.OtherCores - quiet.OtherCores,
+            training_share_of_server_cpu_watched = watched.TrainingCores / (watched.TrainingCores + watched.OtherCores),
             epoch_slowdown_percent = 100 * (watched.MedianEpochSeconds / quiet.MedianEpochSeconds - 1),
             processors = Environment.ProcessorCount,
         });
     }
 
-    public sealed record Phase(double CpuCores, double MedianEpochSeconds, int Epochs);
+    /// <param name="CpuCores">The whole server process (and this test's own threads).</param>
+    /// <param name="TrainingCores">The run's threads.</param>
+    /// <param name="OtherCores">Every other thread: HTTP, SignalR, circuits, the event writer.</param>
+    public sealed record Phase(double CpuCores, double TrainingCores, double OtherCores, double MedianEpochSeconds, int Epochs);
 
     /// <summary>Server process CPU (in cores) and the run's epoch time over a window.</summary>
     private static async Task<Phase> MeasureAsync(HttpClient http, string runId, TimeSpan window)
     {
         int epochBefore = (await SymxApi.GetRunAsync(http, runId)).GetProperty("epoch").GetInt32();
         double cpu0 = BenchReport.ProcessCpuSeconds();
+        var (training0, other0) = BenchReport.ThreadCpuSeconds();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(window);
-        double cores = (BenchReport.ProcessCpuSeconds() - cpu0) / watch.Elapsed.TotalSeconds;
+        double elapsed = watch.Elapsed.TotalSeconds;
+        double cores = (BenchReport.ProcessCpuSeconds() - cpu0) / elapsed;
+        var (training1, other1) = BenchReport.ThreadCpuSeconds();
         int epochAfter = (await SymxApi.GetRunAsync(http, runId)).GetProperty("epoch").GetInt32();
         var metrics = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/metrics");
         var seconds = metrics.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "epoch_seconds");
         var window_ = seconds.GetProperty("x").EnumerateArray().Zip(seconds.GetProperty("y").EnumerateArray())
             .Where(p => p.First.GetDouble() > epochBefore && p.First.GetDouble() <= epochAfter)
             .Select(p => p.Second.GetDouble()).ToList();
-        return new Phase(cores, BenchReport.Median(window_), window_.Count);
+        return new Phase(cores, (training1 - training0) / elapsed, (other1 - other0) / elapsed, BenchReport.Median(window_), window_.Count);
     }
 
     public void Dispose() => _app.Dispose();

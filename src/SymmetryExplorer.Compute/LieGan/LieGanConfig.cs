@@ -72,6 +72,18 @@ public sealed record LieGanConfig
     /// <summary>Width of the discriminator's two hidden layers.</summary>
     public int HiddenWidth { get; init; } = 512;
 
+    /// <summary>
+    /// Number of random Fourier features in front of the discriminator (0 = off, the reference's
+    /// plain MLP). With m > 0 the discriminator sees [v, sin(v B), cos(v B)] for its flattened input v,
+    /// B fixed with entries N(0, s^2), s = <see cref="DiscriminatorFourierScale"/>: a ReLU MLP on raw
+    /// coordinates learns high angular harmonics very slowly (spectral bias), and a C_k symmetry is
+    /// only visible in the k-th harmonic (see the README's discrete-rotation benchmark).
+    /// </summary>
+    public int DiscriminatorFourierFeatures { get; init; }
+
+    /// <summary>s: standard deviation of the Fourier frequencies; a plane wave of frequency |w| carries angular harmonics up to about |w| times the radius.</summary>
+    public double DiscriminatorFourierScale { get; init; } = 6;
+
     /// <summary>Size of the class-label embedding (class targets).</summary>
     public int EmbeddingSize { get; init; } = 32;
 
@@ -121,6 +133,8 @@ public sealed record LieGanConfig
         Range(Epochs, 1, 100000, "epochs");
         Range(HiddenWidth, 1, 16384, "hidden_width");
         Range(EmbeddingSize, 1, 4096, "embedding_size");
+        Range(DiscriminatorFourierFeatures, 0, 16384, "discriminator_fourier_features");
+        Positive(DiscriminatorFourierScale, "discriminator_fourier_scale", 1e4);
         Range(CheckpointEvery, 0, 100000, "checkpoint_every");
         Range(ReportEveryBatches, 0, 1_000_000, "report_every_batches");
         Range(SampleCount, 1, 100000, "sample_count");

@@ -37,7 +37,7 @@ public sealed class LieGanTrainer : IDisposable
             manual_seed(seed);
             Generator = new LieAlgebraGenerator(config, n, mask);
             Discriminator = new LieDiscriminator(data.XSteps * n, data.YFlatWidth, data.Target == TargetKind.Class ? data.ClassCount : 0,
-                config.HiddenWidth, config.EmbeddingSize);
+                config.HiddenWidth, config.EmbeddingSize, config.DiscriminatorFourierFeatures, config.DiscriminatorFourierScale);
         }
         Generator.to(device);
         Discriminator.to(device);

@@ -34,6 +34,8 @@ public static class LieGanFieldHints
         ["batch_size"] = new("Batch size"),
         ["hidden_width"] = new("Discriminator width", Advanced: true),
         ["embedding_size"] = new("Label embedding size", Advanced: true),
+        ["discriminator_fourier_features"] = new("Discriminator Fourier features", "Random Fourier features of the discriminator's input (0 = off, the paper's); lets it see fine angular structure such as a C7 symmetry.", Advanced: true),
+        ["discriminator_fourier_scale"] = new("Fourier frequency scale", "Standard deviation of the random frequencies.", Advanced: true),
         ["checkpoint_every"] = new("Checkpoint every (epochs)", "0 = only at the end.", Advanced: true),
         ["report_every_batches"] = new("Report every (batches)", "Live progress inside an epoch; 0 = per epoch.", Advanced: true),
         ["sample_count"] = new("Samples shown", Advanced: true),

@@ -42,26 +42,38 @@ internal static class BenchReport
     }
 
     /// <summary>
-    /// CPU seconds of this process's live threads, split into training (the run's dedicated thread,
-    /// named "run ...", and the libtorch workers it starts, which inherit the name) and everything
-    /// else (Kestrel, SignalR, Blazor circuits, the event writer). Linux only (/proc).
+    /// CPU seconds of this process's live threads by thread id, with whether each is training (the
+    /// run's dedicated thread, named "run ...", and the libtorch workers it starts, which inherit
+    /// the name) or something else (Kestrel, SignalR, Blazor circuits, the event writer). Linux only.
     /// </summary>
-    public static (double Training, double Other) ThreadCpuSeconds()
+    public static Dictionary<int, (bool Training, double Seconds)> ThreadCpu()
     {
-        double training = 0, other = 0;
-        double ticks = 100; // USER_HZ on Linux
+        var threads = new Dictionary<int, (bool, double)>();
+        const double ticksPerSecond = 100; // USER_HZ on Linux
         foreach (string task in System.IO.Directory.GetDirectories("/proc/self/task"))
         {
             try
             {
                 string comm = File.ReadAllText(Path.Combine(task, "comm")).Trim();
                 string stat = File.ReadAllText(Path.Combine(task, "stat"));
-                // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
+                // Fields after the parenthesised name start at field 3; utime and stime are fields 14 and 15.
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                double seconds = (double.Parse(fields[11]) + double.Parse(fields[12])) / ticks;
-                if (comm.StartsWith("run ", StringComparison.Ordinal)) training += seconds; else other += seconds;
+                double seconds = (double.Parse(fields[11]) + double.Parse(fields[12])) / ticksPerSecond;
+                threads[int.Parse(Path.GetFileName(task))] = (comm.StartsWith("run ", StringComparison.Ordinal), seconds);
             }
             catch (IOException) { } // the thread ended while being read
+        }
+        return threads;
+    }
+
+    /// <summary>CPU seconds spent between two <see cref="ThreadCpu"/> samples (threads that ended in between are not counted).</summary>
+    public static (double Training, double Other) ThreadCpuBetween(Dictionary<int, (bool Training, double Seconds)> before, Dictionary<int, (bool Training, double Seconds)> after)
+    {
+        double training = 0, other = 0;
+        foreach (var (tid, (isTraining, seconds)) in after)
+        {
+            double spent = seconds - (before.TryGetValue(tid, out var b) ? b.Seconds : 0);
+            if (isTraining) training += spent; else other += spent;
         }
         return (training, other);
     }

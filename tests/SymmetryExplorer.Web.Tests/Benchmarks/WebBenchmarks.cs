@@ -177,19 +177,19 @@ public class WebBenchmarks(BrowserFixture browser) : IClassFixture<BrowserFixtur
     {
         int epochBefore = (await SymxApi.GetRunAsync(http, runId)).GetProperty("epoch").GetInt32();
         double cpu0 = BenchReport.ProcessCpuSeconds();
-        var (training0, other0) = BenchReport.ThreadCpuSeconds();
+        var threads0 = BenchReport.ThreadCpu();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(window);
         double elapsed = watch.Elapsed.TotalSeconds;
         double cores = (BenchReport.ProcessCpuSeconds() - cpu0) / elapsed;
-        var (training1, other1) = BenchReport.ThreadCpuSeconds();
+        var (training, other) = BenchReport.ThreadCpuBetween(threads0, BenchReport.ThreadCpu());
         int epochAfter = (await SymxApi.GetRunAsync(http, runId)).GetProperty("epoch").GetInt32();
         var metrics = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/metrics");
         var seconds = metrics.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "epoch_seconds");
         var window_ = seconds.GetProperty("x").EnumerateArray().Zip(seconds.GetProperty("y").EnumerateArray())
             .Where(p => p.First.GetDouble() > epochBefore && p.First.GetDouble() <= epochAfter)
             .Select(p => p.Second.GetDouble()).ToList();
-        return new Phase(cores, (training1 - training0) / elapsed, (other1 - other0) / elapsed, BenchReport.Median(window_), window_.Count);
+        return new Phase(cores, training / elapsed, other / elapsed, BenchReport.Median(window_), window_.Count);
     }
 
     public void Dispose() => _app.Dispose();

@@ -4,18 +4,21 @@ using SymmetryExplorer.Web.Features.Runs.Events;
 namespace SymmetryExplorer.Web.Features.Runs.Live;
 
 /// <summary>
-/// Feeds a Blazor view with a run's live events, throttled: events are buffered as the writer
-/// publishes them and handed to the view in one batch a few times a second, so a fast job costs
-/// the circuit a handful of renders per second however many events it emits. Subscribe before
-/// loading history and drop batch events with <c>seq</c> at or below the history's cut.
+/// Feeds a Blazor view with a run's live events, throttled at the leading edge: an event that
+/// arrives after a quiet spell is handed over at once, and events arriving faster than the
+/// interval are buffered and handed over in one batch per interval, so a fast job costs the
+/// circuit at most a handful of renders per second however many events it emits, and a slow one
+/// adds no waiting. Subscribe before loading history and drop batch events with <c>seq</c> at or
+/// below the history's cut.
 /// </summary>
 public sealed class RunLiveFeed : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly ConcurrentQueue<RunEvent> _pending = new();
+    private readonly SemaphoreSlim _arrived = new(0);
     private readonly IDisposable _subscription;
-    private readonly PeriodicTimer _timer;
+    private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
@@ -23,8 +26,14 @@ public sealed class RunLiveFeed : IAsyncDisposable
     /// <param name="runId">The run to follow; null follows every run (for lists).</param>
     public RunLiveFeed(RunEventBus bus, string? runId, TimeSpan? interval = null)
     {
-        _subscription = runId is null ? bus.SubscribeAll(_pending.Enqueue) : bus.Subscribe(runId, _pending.Enqueue);
-        _timer = new PeriodicTimer(interval ?? DefaultInterval);
+        _subscription = runId is null ? bus.SubscribeAll(Enqueue) : bus.Subscribe(runId, Enqueue);
+        _interval = interval ?? DefaultInterval;
+    }
+
+    private void Enqueue(RunEvent e)
+    {
+        _pending.Enqueue(e);
+        if (_arrived.CurrentCount == 0) _arrived.Release();
     }
 
     /// <summary>
@@ -39,8 +48,13 @@ public sealed class RunLiveFeed : IAsyncDisposable
         {
             try
             {
-                while (await _timer.WaitForNextTickAsync(_stop.Token))
+                var lastDelivery = DateTime.MinValue;
+                while (true)
                 {
+                    await _arrived.WaitAsync(_stop.Token);
+                    var wait = lastDelivery + _interval - DateTime.UtcNow;
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, _stop.Token);
+                    lastDelivery = DateTime.UtcNow;
                     if (_pending.IsEmpty) continue;
                     var batch = new List<RunEvent>();
                     while (_pending.TryDequeue(out var e))
@@ -65,11 +79,11 @@ public sealed class RunLiveFeed : IAsyncDisposable
     {
         _subscription.Dispose();
         _stop.Cancel();
-        _timer.Dispose();
         if (_loop is not null)
         {
             try { await _loop; } catch { /* already reported by the view */ }
         }
         _stop.Dispose();
+        _arrived.Dispose();
     }
 }

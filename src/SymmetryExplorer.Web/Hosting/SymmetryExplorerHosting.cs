@@ -45,6 +45,8 @@ public static class SymmetryExplorerHosting
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePages();
+        app.UseCartesianPlotlyBundle();
+        app.UseRouting(); // explicit, so that the rewrite above happens before endpoints are matched
         app.UseAntiforgery();
 
         app.MapStaticAssets();

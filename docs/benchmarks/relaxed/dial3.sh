@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The dial pair with 2.6x the training steps of dial256 (all 324 windows an epoch, 24 epochs): RGroup on exactly symmetric (0) and strongly broken (1) data.
+bin="${SYMX:-$(cd "$(dirname "$0")" && git rev-parse --show-toplevel)/build/symx}" # the recorded runs used a frozen Release build of this code
+cd "${OUT:-$(dirname "$0")}"
+for d in 0 1; do
+  out="dialall-rgroup-d$d"
+  [ -f "$out/result.json" ] && continue
+  echo "=== $(date +%T) dial rgroup $d (all 324 windows an epoch, 24 epochs) load $(cut -d' ' -f1 /proc/loadavg)"
+  "$bin" relaxed --dataset smoke-dial --dial "$d" --model rgroup --grid 32 --sims 8 --frames 100 \
+    --epochs 24 --train-windows 0 --eval-stride 4 --rollout-test 10 --seed 0 --threads 1 --out "$out" > "$out.log" 2>&1
+  tail -1 "$out.log"
+done
+echo "=== done $(date +%T)"

@@ -25,44 +25,27 @@ public static class OwnedScalars
     public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
 
     /// <summary>a + factor * b.</summary>
-    public static Tensor PlusScaled(this Tensor a, Tensor b, double factor)
-    {
-        using var s = factor.ToScalar();
-        return a.add(b, s);
-    }
+    public static Tensor PlusScaled(this Tensor a, Tensor b, double factor) => WithScalar(factor, s => a.add(b, s));
 
     /// <summary>a + value.</summary>
-    public static Tensor Plus(this Tensor a, double value)
-    {
-        using var s = value.ToScalar();
-        return a.add(s, One);
-    }
+    public static Tensor Plus(this Tensor a, double value) => WithScalar(value, s => a.add(s, One));
 
     /// <summary>a * value.</summary>
-    public static Tensor Times(this Tensor a, double value)
-    {
-        using var s = value.ToScalar();
-        return a.mul(s);
-    }
+    public static Tensor Times(this Tensor a, double value) => WithScalar(value, a.mul);
 
     /// <summary>a / value.</summary>
-    public static Tensor DividedBy(this Tensor a, double value)
-    {
-        using var s = value.ToScalar();
-        return a.div(s);
-    }
+    public static Tensor DividedBy(this Tensor a, double value) => WithScalar(value, s => a.div(s));
 
     /// <summary>min(a, value) elementwise.</summary>
-    public static Tensor AtMost(this Tensor a, double value)
-    {
-        using var s = value.ToScalar();
-        return a.clamp_max(s);
-    }
+    public static Tensor AtMost(this Tensor a, double value) => WithScalar(value, a.clamp_max);
 
     /// <summary>a ^ exponent elementwise.</summary>
-    public static Tensor Power(this Tensor a, double exponent)
+    public static Tensor Power(this Tensor a, double exponent) => WithScalar(exponent, a.pow);
+
+    /// <summary>Runs <paramref name="operation"/> with <paramref name="value"/> as a Scalar that is disposed right after it.</summary>
+    private static Tensor WithScalar(double value, Func<Scalar, Tensor> operation)
     {
-        using var s = exponent.ToScalar();
-        return a.pow(s);
+        using var scalar = value.ToScalar();
+        return operation(scalar);
     }
 }

@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Optim;
 using SymmetryExplorer.Compute.Algebra;
 using SymmetryExplorer.Compute.Data.Trajectories;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Optim;
 using SymmetryExplorer.Compute.Runtime;
 using SymmetryExplorer.Compute.Data.Trajectories;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Runtime;
 using System.Diagnostics;
 using SymmetryExplorer.Compute.Flows.Simulation;
 using SymmetryExplorer.Compute.Relaxed.Networks;
@@ -94,7 +95,7 @@ public static class RelaxedBenchmark
         using (var probe = randn(2, 2 * options.InputFrames, options.Grid, options.Grid))
             equivariance = Metrics.EquivarianceError.Measure(model.forward, probe).Relative;
         model.train();
-        using var optimizer = optim.Adam(model.parameters(), 1e-4);
+        using var optimizer = new Optim.AdamOptimizer(model.parameters(), 0.9, 0.999);
         using var input = randn(options.BatchSize, 2 * options.InputFrames, options.Grid, options.Grid);
         using var target = randn(options.BatchSize, 2, options.Grid, options.Grid);
         var times = new List<double>();
@@ -104,8 +105,8 @@ public static class RelaxedBenchmark
             var sw = Stopwatch.StartNew();
             using (var scope = NewDisposeScope())
             {
-                optimizer.zero_grad();
-                var loss = (model.forward(input) - target).square().mean() + model.Penalty(config.Alpha);
+                optimizer.ZeroGrad();
+                var loss = (model.forward(input) - target).square().mean().Plus(model.Penalty(config.Alpha));
                 loss.backward();
             }
             sw.Stop();

@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Optim;
 using System.Text.Json;
 using SymmetryExplorer.Compute.Relaxed.Networks;
 using TorchSharp.Modules;
@@ -43,7 +44,7 @@ internal static class RelaxedCheckpoint
     };
 
     /// <summary>Writes the checkpoint and returns the path of its state.json.</summary>
-    public static string Save(string directory, RelaxedNetwork model, RelaxedNetwork best, OptimizerHelper optimizer, RelaxedTrainingState state)
+    public static string Save(string directory, RelaxedNetwork model, RelaxedNetwork best, AdamOptimizer optimizer, RelaxedTrainingState state)
     {
         string target = Path.GetFullPath(directory);
         string temp = target + ".tmp";
@@ -51,7 +52,7 @@ internal static class RelaxedCheckpoint
         Directory.CreateDirectory(temp);
         model.save(Path.Combine(temp, "model.bin"));
         best.save(Path.Combine(temp, "best.bin"));
-        optimizer.save_state_dict(Path.Combine(temp, "optimizer.bin"));
+        optimizer.Save(Path.Combine(temp, "optimizer.bin"));
         File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(state, Json));
         string old = target + ".old";
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
@@ -86,10 +87,17 @@ internal static class RelaxedCheckpoint
         return (dir, state);
     }
 
-    public static void LoadWeights(string directory, RelaxedNetwork model, RelaxedNetwork best, OptimizerHelper optimizer)
+    public static void LoadWeights(string directory, RelaxedNetwork model, RelaxedNetwork best, AdamOptimizer optimizer)
     {
         model.load(Path.Combine(directory, "model.bin"));
         best.load(Path.Combine(directory, "best.bin"));
-        optimizer.load_state_dict(Path.Combine(directory, "optimizer.bin"));
+        try
+        {
+            optimizer.Load(Path.Combine(directory, "optimizer.bin"));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+        {
+            throw new InvalidInputException($"The optimiser state in '{directory}' does not fit this model (or was written by an older version): {ex.Message}", "resume", ex);
+        }
     }
 }

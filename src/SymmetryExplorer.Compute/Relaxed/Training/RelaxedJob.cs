@@ -1,3 +1,4 @@
+using SymmetryExplorer.Compute.Optim;
 using SymmetryExplorer.Compute.Runtime;
 using System.Globalization;
 using SymmetryExplorer.Compute.Flows.Datasets;
@@ -79,7 +80,8 @@ public sealed class RelaxedJob : ITrainingJob
         model.to(device);
         best.to(device);
         best.load_state_dict(model.state_dict());
-        using var optimizer = optim.Adam(model.parameters(), _config.LearningRate, weight_decay: _config.WeightDecay);
+        // PyTorch's Adam (betas 0.9, 0.999, eps 1e-8, L2 weight decay), with owned Scalars.
+        using var optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.999, 1e-8, _config.WeightDecay);
 
         if (context.ResumeCheckpoint is { } resume)
         {
@@ -104,7 +106,6 @@ public sealed class RelaxedJob : ITrainingJob
         for (int epoch = state.EpochsDone; epoch < _config.Epochs && !state.StoppedEarly; epoch++)
         {
             clock.StartEpoch();
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
             var (trainMse, penaltyMean, _) = TrainEpoch(model, optimizer, tensors, epoch, state, clock, batchesPerEpoch, snapshotWindow, context);
 
             var valid = RolloutEvaluation.Evaluate(model, tensors, _valid, _config.InputFrames, _config.RolloutTrain, _config.BatchSize, ct, withSpectrum: false);
@@ -169,7 +170,7 @@ public sealed class RelaxedJob : ITrainingJob
     /// One pass over this epoch's training windows, one dispose scope per batch; returns the mean
     /// per-step MSE, the mean penalty and the number of batches.
     /// </summary>
-    private (double Mse, double Penalty, int Batches) TrainEpoch(RelaxedNetwork model, OptimizerHelper optimizer, FlowTensors tensors, int epoch,
+    private (double Mse, double Penalty, int Batches) TrainEpoch(RelaxedNetwork model, AdamOptimizer optimizer, FlowTensors tensors, int epoch,
                                                                  RelaxedTrainingState state, EpochClock clock, int batchesPerEpoch,
                                                                  (FlowWindow Window, string Split) snapshotWindow, JobContext context)
     {
@@ -187,9 +188,9 @@ public sealed class RelaxedJob : ITrainingJob
                 var stepMseSum = (prediction - target).square().mean([0L, 2L, 3L, 4L]).sum(); // sum over rollout steps of the per-step MSE
                 var penalty = model.Penalty(_config.Alpha);
                 var loss = stepMseSum.Plus(penalty);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step(state.LearningRate);
                 double mse = stepMseSum.item<float>() / _config.RolloutTrain;
                 if (!double.IsFinite(mse))
                     throw new InvalidInputException($"Training diverged at epoch {epoch + 1} (loss {mse}); lower learning_rate.", "learning_rate");

@@ -2,21 +2,23 @@ using SymmetryExplorer.Compute.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SymmetryExplorer.Compute.LieGan;
+namespace SymmetryExplorer.Compute.Optim;
 
 /// <summary>
 /// Adam exactly as PyTorch's single-tensor implementation computes it (lerp for the first moment,
 /// addcmul for the second, bias corrections, eps added after the square root), with the learning
-/// rate passed per step so schedules need no optimiser rebuild, and its state exposed as plain
-/// tensors for checkpoints.
+/// rate passed per step so schedules need no optimiser rebuild, optional L2 weight decay added to the
+/// gradient (PyTorch's Adam weight_decay), and its state exposed as plain tensors for checkpoints.
+/// Every number reaches libtorch as a Scalar owned here (see <see cref="OwnedScalars"/>).
 /// </summary>
 public sealed class AdamOptimizer : IDisposable
 {
     private readonly Tensor[] _parameters;
-    private readonly double _beta1, _beta2, _eps;
+    private readonly double _beta1, _beta2, _eps, _weightDecay;
 
-    public AdamOptimizer(IEnumerable<Tensor> parameters, double beta1, double beta2, double eps = 1e-8)
+    public AdamOptimizer(IEnumerable<Tensor> parameters, double beta1, double beta2, double eps = 1e-8, double weightDecay = 0)
     {
+        _weightDecay = weightDecay;
         _parameters = parameters.ToArray();
         _beta1 = beta1;
         _beta2 = beta2;
@@ -60,17 +62,44 @@ public sealed class AdamOptimizer : IDisposable
         using var scope = NewDisposeScope();
         // Scalars owned here and disposed after the loop (see OwnedScalars for why not plain doubles).
         using Scalar beta2 = _beta2.ToScalar(), secondWeight = (1 - _beta2).ToScalar(),
-            correction2 = biasCorrection2Sqrt.ToScalar(), eps = _eps.ToScalar(), step = (-stepSize).ToScalar();
+            correction2 = biasCorrection2Sqrt.ToScalar(), eps = _eps.ToScalar(), step = (-stepSize).ToScalar(),
+            decay = _weightDecay.ToScalar();
         var firstWeight = tensor(1 - _beta1); // lerp_ takes its weight as a tensor (held by the scope)
         for (int i = 0; i < _parameters.Length; i++)
         {
             var grad = gradients[i];
             if (grad is null) continue;
+            if (_weightDecay != 0) grad = grad.add(_parameters[i], decay);
             FirstMoments[i].lerp_(grad, firstWeight);
             SecondMoments[i].mul_(beta2).addcmul_(grad, grad, secondWeight);
             var denom = SecondMoments[i].sqrt().div_(correction2).add_(eps, OwnedScalars.One);
             _parameters[i].addcdiv_(FirstMoments[i], denom, step);
         }
+    }
+
+    /// <summary>Writes the step count and both moments (for checkpoints).</summary>
+    public void Save(string path)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(Steps);
+        writer.Write(_parameters.Length);
+        foreach (var m in FirstMoments) m.Save(writer);
+        foreach (var v in SecondMoments) v.Save(writer);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote into this optimiser's moments.</summary>
+    /// <exception cref="InvalidDataException">The file was written for other parameters.</exception>
+    public void Load(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        long steps = reader.ReadInt64();
+        int count = reader.ReadInt32();
+        if (count != _parameters.Length)
+            throw new InvalidDataException($"the optimiser state holds {count} parameters, the model has {_parameters.Length}");
+        using var noGrad = no_grad();
+        foreach (var m in FirstMoments) m.Load(reader);
+        foreach (var v in SecondMoments) v.Load(reader);
+        Steps = steps;
     }
 
     public void Dispose()

@@ -28,23 +28,20 @@ public sealed class RunEventStore(IDbContextFactory<SymxDbContext> dbFactory)
     }
 
     /// <summary>The most recent event of a kind up to <paramref name="upToSeq"/>, or null.</summary>
-    public async Task<RunEvent?> LatestOfKindAsync(string runId, string kind, long? upToSeq = null, CancellationToken ct = default)
+    public Task<RunEvent?> LatestOfKindAsync(string runId, string kind, long? upToSeq = null, CancellationToken ct = default) =>
+        LatestAsync(runId, kind, name: null, upToSeq, ct);
+
+    /// <summary>The most recent snapshot of a name, or null.</summary>
+    public Task<RunEvent?> LatestSnapshotAsync(string runId, string name, CancellationToken ct = default) =>
+        LatestAsync(runId, RunEventKinds.Snapshot, name, upToSeq: null, ct);
+
+    private async Task<RunEvent?> LatestAsync(string runId, string kind, string? name, long? upToSeq, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         long last = upToSeq ?? long.MaxValue;
-        var row = await db.RunEvents.AsNoTracking()
-            .Where(e => e.RunId == runId && e.Kind == kind && e.Seq <= last)
-            .OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
-        return row is null ? null : ToEvent(row);
-    }
-
-    /// <summary>The most recent snapshot of a name, or null.</summary>
-    public async Task<RunEvent?> LatestSnapshotAsync(string runId, string name, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.RunEvents.AsNoTracking()
-            .Where(e => e.RunId == runId && e.Kind == RunEventKinds.Snapshot && e.Name == name)
-            .OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
+        var query = db.RunEvents.AsNoTracking().Where(e => e.RunId == runId && e.Kind == kind && e.Seq <= last);
+        if (name is not null) query = query.Where(e => e.Name == name);
+        var row = await query.OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct);
         return row is null ? null : ToEvent(row);
     }
 

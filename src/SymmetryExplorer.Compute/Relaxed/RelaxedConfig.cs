@@ -28,7 +28,11 @@ public sealed record RelaxedConfig
     /// <summary>Odd kernel size.</summary>
     public int Kernel { get; init; } = 3;
 
-    /// <summary>Filter banks L of rgroup and rtrans.</summary>
+    /// <summary>
+    /// Filter banks L of the relaxed models: rgroup and rtrans mix L kernels per group element or
+    /// pixel; rsteer mixes L coefficient banks per output field and kernel tap (L &gt;= kernel^2: one
+    /// free coefficient per tap, the paper's form).
+    /// </summary>
     public int FilterBanks { get; init; } = 2;
 
     /// <summary>Weight of the relaxation penalty (ignored by strict models).</summary>

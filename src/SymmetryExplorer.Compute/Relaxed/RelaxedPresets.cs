@@ -8,7 +8,9 @@ namespace SymmetryExplorer.Compute.Relaxed;
 /// whose per-pixel mixing weights grow with the grid): a size that trains on a laptop CPU.
 /// <see cref="HiddenForBudget"/> matches other budgets. Alphas scale each model's penalty
 /// (a sum over group-element pairs for rgroup, a mean over taps for rsteer, a total variation over
-/// pixels for rtrans) to a small fraction of the data loss.
+/// pixels for rtrans) to a small fraction of the data loss. rgroup mixes two banks per group element
+/// (hidden 10 against gconv's 14); rsteer gives each output field one learned profile over the
+/// kernel taps (one bank), which costs so few parameters that it keeps steer's width of 14.
 /// </summary>
 public static class RelaxedPresets
 {
@@ -26,7 +28,7 @@ public static class RelaxedPresets
             RelaxedModelKind.GConv => baseline with { Hidden = 14, Alpha = 0 },
             RelaxedModelKind.RGroup => baseline with { Hidden = 10, FilterBanks = 2, Alpha = 1e-4 },
             RelaxedModelKind.Steer => baseline with { Hidden = 14, Alpha = 0 },
-            RelaxedModelKind.RSteer => baseline with { Hidden = 4, Alpha = 1e-2 },
+            RelaxedModelKind.RSteer => baseline with { Hidden = 14, FilterBanks = 1, Alpha = 1e-2 },
             _ => baseline with { Hidden = 13, FilterBanks = 2, Alpha = 1e-4 },
         };
     }

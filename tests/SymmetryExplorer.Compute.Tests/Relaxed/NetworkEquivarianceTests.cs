@@ -10,14 +10,15 @@ public class NetworkEquivarianceTests
 {
     public NetworkEquivarianceTests() => TorchFixture.Ensure();
 
-    private static RelaxedConfig Config(string model, int layers = 5, bool reflections = false) => new()
+    private static RelaxedConfig Config(string model, int layers = 5, bool reflections = false, int banks = 2) => new()
     {
-        Model = model, Hidden = 4, Layers = layers, InputFrames = 3, FilterBanks = 2, Reflections = reflections,
+        Model = model, Hidden = 4, Layers = layers, InputFrames = 3, FilterBanks = banks, Reflections = reflections,
     };
 
     /// <summary>
     /// Random weights everywhere, biases included, keeping relaxed weights tied: combination weights
-    /// random per bank but equal over group elements, steerable coefficients random but equal over taps.
+    /// random per bank but equal over group elements, steerable per-tap coefficients random but equal
+    /// over taps, steerable tap-mixing weights random per bank but equal over taps.
     /// </summary>
     internal static void RandomiseKeepingTied(RelaxedNetwork network)
     {
@@ -26,26 +27,34 @@ public class NetworkEquivarianceTests
         {
             if (name.EndsWith("combination", StringComparison.Ordinal))
                 p.copy_((randn(p.shape[0], 1) * 0.5 + 0.5).expand_as(p));
-            else if (name.EndsWith("coefficients", StringComparison.Ordinal) && network.Kind == RelaxedModelKind.RSteer)
+            else if (name.EndsWith("tapMix", StringComparison.Ordinal)) // (L, O, taps): random per bank and field, equal over taps
+                p.copy_((randn(p.shape[0], p.shape[1], 1) * 0.5 + 0.5).expand_as(p));
+            else if (name.EndsWith("coefficients", StringComparison.Ordinal) && network.Kind == RelaxedModelKind.RSteer && !HasTapMix(network))
                 p.copy_((randn(p.shape[0], p.shape[1], p.shape[2], 1) * 0.3).expand_as(p));
             else
                 p.copy_(randn_like(p) * 0.3);
         }
     }
 
+    private static bool HasTapMix(RelaxedNetwork network) =>
+        network.named_parameters().Any(p => p.name.EndsWith("tapMix", StringComparison.Ordinal));
+
     [Theory]
-    [InlineData("gconv", 5, false)]
-    [InlineData("rgroup", 5, false)]
-    [InlineData("steer", 5, false)]
-    [InlineData("rsteer", 5, false)]
-    [InlineData("gconv", 2, false)]
-    [InlineData("rsteer", 2, false)]
-    [InlineData("rgroup", 3, true)]
-    [InlineData("steer", 3, true)]
-    public void Strict_and_tied_relaxed_networks_are_equivariant_for_every_group_element(string model, int layers, bool reflections)
+    [InlineData("gconv", 5, false, 2)]
+    [InlineData("rgroup", 5, false, 2)]
+    [InlineData("steer", 5, false, 2)]
+    [InlineData("rsteer", 5, false, 2)]
+    [InlineData("rsteer", 5, false, 9)]
+    [InlineData("gconv", 2, false, 2)]
+    [InlineData("rsteer", 2, false, 1)]
+    [InlineData("rsteer", 2, false, 9)]
+    [InlineData("rgroup", 3, true, 2)]
+    [InlineData("steer", 3, true, 2)]
+    [InlineData("rsteer", 3, true, 2)]
+    public void Strict_and_tied_relaxed_networks_are_equivariant_for_every_group_element(string model, int layers, bool reflections, int banks)
     {
         manual_seed(21);
-        var config = Config(model, layers, reflections);
+        var config = Config(model, layers, reflections, banks);
         using var network = RelaxedNetworks.Create(config, 12, 12);
         RandomiseKeepingTied(network);
         var group = PlanarGroup.Create(4, reflections);
@@ -92,12 +101,16 @@ public class NetworkEquivarianceTests
     [InlineData("gconv", 547)]
     [InlineData("rgroup", 1111)]
     [InlineData("steer", 492)]
-    [InlineData("rsteer", 4380)]
+    [InlineData("rsteer", 1104)]
     [InlineData("rtrans", 890)]
-    public void Parameter_counts_match_a_hand_count(string model, long expected)
+    [InlineData("rsteer", 4380, 9)]
+    public void Parameter_counts_match_a_hand_count(string model, long expected, int banks = 2)
     {
-        // 2 input frames, 3 layers, hidden 3, kernel 3, C4, L = 2, 8 x 8 grid.
-        var config = new RelaxedConfig { Model = model, Hidden = 3, Layers = 3, InputFrames = 2, FilterBanks = 2 };
+        // 2 input frames, 3 layers, hidden 3, kernel 3, C4, L = 2, 8 x 8 grid. Steerable coefficients
+        // per layer (basis 18 / 36 / 18): 3*18*2 + 3*36*3 + 1*18*3 = 486, biases 3 + 3 (none on the
+        // vector output): steer 492; rsteer with 2 banks 2 * 486 + 2 * 9 mixing weights per output field
+        // (3 + 3 + 1 fields) + 6 = 1104; with a free coefficient per tap (9 banks or more) 9 * 486 + 6 = 4380.
+        var config = new RelaxedConfig { Model = model, Hidden = 3, Layers = 3, InputFrames = 2, FilterBanks = banks };
         Assert.Equal(expected, RelaxedNetworks.ParameterCount(config, 8, 8));
     }
 }

@@ -39,6 +39,33 @@ public class RegulariserAndMetricTests
     }
 
     [Fact]
+    public void Banked_RSteer_mixes_its_banks_per_tap_and_penalises_the_mixed_coefficients()
+    {
+        using var layer = new RelaxedSteerableConv("s", PlanarGroup.C4, FieldKind.Vector, 1, FieldKind.Regular, 1, 3,
+                                                   relaxed: true, relu: true, banks: 2);
+        var banks = layer.Coefficients; // (2, 1, 18, 1)
+        var mix = layer.TapMix!;        // (2, 1, 9): per bank, output field and tap; initialised 1/2: tied
+        Assert.Equal(new long[] { 2, 1, 18, 1 }, banks.shape);
+        Assert.Equal(0, layer.Penalty().item<float>());
+        using (no_grad())
+        {
+            banks.zero_();
+            banks[0, 0, 0, 0] = tensor(2f);
+            banks[1, 0, 0, 0] = tensor(-1f);
+            mix.fill_(0.5f);
+            mix[0, 0, 4] = tensor(1f); // centre tap: 2 * 1 + (-1) * 0.5 = 1.5; other taps 2 * 0.5 - 0.5 = 0.5
+        }
+        var c = layer.TapCoefficients(); // (1, 18, 1, 9)
+        Assert.Equal(1.5f, c[0, 0, 0, 4].item<float>(), 6);
+        Assert.Equal(0.5f, c[0, 0, 0, 0].item<float>(), 6);
+        // As for per-tap coefficients: four neighbour differences of 1 among 12 per row, 18 rows.
+        Assert.Equal(4.0 / (12 * 18), layer.Penalty().item<float>(), 6);
+        // Drift: row mean (8 * 0.5 + 1.5) / 9; sum |c - mean| over that row / (9 * |mean|).
+        double mean = (8 * 0.5 + 1.5) / 9;
+        Assert.Equal((8 * (mean - 0.5) + (1.5 - mean)) / (9 * mean), layer.Drift(), 6);
+    }
+
+    [Fact]
     public void RTrans_penalty_is_the_total_variation_of_the_mixing_weights()
     {
         using var layer = new RelaxedTranslationConv("t", 2, 2, 3, banks: 2, height: 6, width: 6);

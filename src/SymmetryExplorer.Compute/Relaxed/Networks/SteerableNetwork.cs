@@ -9,7 +9,9 @@ namespace SymmetryExplorer.Compute.Relaxed.Networks;
 /// <summary>
 /// Steerable CNN: vector input frames -> hidden regular fields (ReLU) -> ... -> one vector field,
 /// every kernel drawn from the numerically computed equivariant basis. Strict (steer): one
-/// coefficient per basis kernel. Relaxed (rsteer): coefficients per kernel tap, initialised tied.
+/// coefficient per basis kernel. Relaxed (rsteer): coefficients that depend on the kernel tap,
+/// initialised tied: <see cref="RelaxedConfig.FilterBanks"/> banks mixed per tap, or a free
+/// coefficient per tap when the banks reach k*k (see <see cref="RelaxedSteerableConv"/>).
 /// </summary>
 public sealed class SteerableNetwork : RelaxedNetwork
 {
@@ -25,7 +27,7 @@ public sealed class SteerableNetwork : RelaxedNetwork
             layers.Add(new RelaxedSteerableConv($"layer{i + 1}", group,
                 first ? FieldKind.Vector : FieldKind.Regular, first ? config.InputFrames : config.Hidden,
                 last ? FieldKind.Vector : FieldKind.Regular, last ? 1 : config.Hidden,
-                config.Kernel, relaxed, relu: !last));
+                config.Kernel, relaxed, relu: !last, banks: config.FilterBanks));
         }
         Group = group;
         RegisterComponents();

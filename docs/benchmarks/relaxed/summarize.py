@@ -4,7 +4,7 @@ for f in sorted(glob.glob('runs/central-*-seed*/result.json')):
     r = json.load(open(f))
     key = os.path.basename(os.path.dirname(f))[len('central-'):].rsplit('-seed', 1)[0]
     rows.setdefault(key, []).append(r)
-order = ['conv', 'gconv', 'steer', 'rgroup', 'rsteer', 'rtrans', 'rsteer-wide']
+order = ['conv', 'gconv', 'steer', 'rgroup', 'rsteer', 'rtrans', 'rsteer-pertap']
 print('| model | params | seeds | RMSE Future | RMSE Domain | EE (rel.) | ESE Domain | drift | best epoch | minutes |')
 print('|---|---|---|---|---|---|---|---|---|---|')
 for m in order:

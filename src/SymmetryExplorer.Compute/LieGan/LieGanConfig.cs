@@ -37,6 +37,15 @@ public sealed record LieGanConfig
     /// <summary>lambda: weight of <see cref="Regularizer"/>.</summary>
     public double Lambda { get; init; } = 1e-2;
 
+    /// <summary>
+    /// Null (the reference): lambda is constant. Otherwise lambda falls geometrically from
+    /// <see cref="Lambda"/> to this value on the schedule's clock (<see cref="ScheduleStartEpoch"/>,
+    /// <see cref="ScheduleEpochs"/>), whatever the learning-rate schedule: a strong regulariser to
+    /// leave the identity, then a weak one that no longer pulls a found symmetry off its optimum
+    /// (the discrete-rotation preset).
+    /// </summary>
+    public double? LambdaFinal { get; init; }
+
     /// <summary>mu: weight of the sparsity term ||L||_p (0 = off).</summary>
     public double SparsityWeight { get; init; }
 
@@ -117,6 +126,11 @@ public sealed record LieGanConfig
         Positive(Sigma, "sigma", 1e3);
         Positive(UniformMax, "uniform_max", 1e4);
         NonNegative(Lambda, "lambda");
+        if (LambdaFinal is { } lf)
+        {
+            Positive(lf, "lambda_final", 1e6);
+            if (Lambda <= 0) throw new InvalidInputException("lambda_final needs a positive lambda to decay from.", "lambda_final");
+        }
         NonNegative(SparsityWeight, "sparsity_weight");
         Positive(SparsityP, "sparsity_p", 100);
         NonNegative(OrthogonalityWeight, "orthogonality_weight");

@@ -102,6 +102,7 @@ public sealed class LieGanJob : ITrainingJob
             LieGanAnalysis.AddMetrics(analysis, values);
             values["epoch_seconds"] = seconds;
             values["learning_rate_g"] = trainer.GeneratorLearningRate(epoch + 1);
+            if (config.LambdaFinal is not null) values["lambda"] = trainer.RegularizerWeight(epoch + 1);
             foreach (var (k, v) in values)
             {
                 if (!history.TryGetValue(k, out var list)) history[k] = list = [];

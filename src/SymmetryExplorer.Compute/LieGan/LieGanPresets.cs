@@ -1,14 +1,17 @@
 namespace SymmetryExplorer.Compute.LieGan;
 
 /// <summary>A named starting configuration with the data set it was made for.</summary>
-/// <param name="Name">two-body, two-body-wide, two-body-fast, discrete-rotation, lorentz, three-body.</param>
+/// <param name="Name">two-body, two-body-wide, two-body-fast, discrete-rotation, discrete-rotation-paper, lorentz, three-body.</param>
 /// <param name="Description">One line for people.</param>
 /// <param name="DefaultDataset">Built-in data set it runs on by default.</param>
 /// <param name="ReferenceAlgebra">Reference algebra name (also in <see cref="Config"/>).</param>
 /// <param name="Config">The configuration.</param>
 public sealed record LieGanPreset(string Name, string Description, string DefaultDataset, string? ReferenceAlgebra, LieGanConfig Config);
 
-/// <summary>The reference command lines of the LieGAN paper as presets, plus a fast two-body variant.</summary>
+/// <summary>
+/// The reference command lines of the LieGAN paper as presets, plus a fast two-body variant and a
+/// discrete-rotation set-up that reaches the C7 answer (the paper's line is kept as discrete-rotation-paper).
+/// </summary>
 public static class LieGanPresets
 {
     public static IReadOnlyList<LieGanPreset> All { get; } =
@@ -31,7 +34,20 @@ public static class LieGanPresets
                 GeneratorSchedule = "exp-decay", GeneratorLearningRateFinal = 1e-3, ScheduleStartEpoch = 1, ScheduleEpochs = 2,
             }),
         new("discrete-rotation",
-            "Discrete rotation invariance (C7 about z): random init, integer coefficients in [-10, 9], scalar target.",
+            "Discrete rotation invariance (C7 about z) that the discovery actually finds: integer coefficients in {-1, 0} (fakes are x and exp(-L) x), "
+            + "a discriminator with 256 random Fourier features (a plain MLP never resolves the 7-fold sawtooth), cosine regulariser lambda 1 falling to "
+            + "the paper's 0.01 and both learning rates falling 10x over epochs 20-30; 32 epochs. Reaches C7 for 3 of 5 seeds. See the README's benchmarks.",
+            "discrete-rotation", "rotation-z-2pi/7",
+            new LieGanConfig
+            {
+                Init = "random", Channels = 1, CoefficientDistribution = "uniform_int_grid", UniformMax = 1,
+                DiscriminatorFourierFeatures = 256, Lambda = 1, LambdaFinal = 1e-2,
+                GeneratorSchedule = "exp-decay", GeneratorLearningRateFinal = 1e-4, ScheduleStartEpoch = 20, ScheduleEpochs = 10,
+                Epochs = 32, ReferenceAlgebra = "rotation-z-2pi/7",
+            }),
+        new("discrete-rotation-paper",
+            "The paper's command line for discrete rotation: random init, lambda 0.01, integer coefficients in [-10, 9], scalar target. "
+            + "Finds a rotation about z by pi/7 (C14), not 2pi/7: see the README's benchmarks.",
             "discrete-rotation", "rotation-z-2pi/7",
             new LieGanConfig
             {

@@ -75,6 +75,14 @@ public sealed class LieGanTrainer : IDisposable
         return _config.GeneratorLearningRate * Math.Pow(_config.GeneratorLearningRateFinal / _config.GeneratorLearningRate, f);
     }
 
+    /// <summary>The regulariser weight lambda at a (fractional) epoch position: constant unless lambda_final is set.</summary>
+    public double RegularizerWeight(double epochPosition)
+    {
+        if (_config.LambdaFinal is not { } final) return _config.Lambda;
+        double f = Math.Clamp((epochPosition - _config.ScheduleStartEpoch) / _config.ScheduleEpochs, 0, 1);
+        return _config.Lambda * Math.Pow(final / _config.Lambda, f);
+    }
+
     /// <summary>The discriminator's learning rate: scaled by the same schedule factor as the generator's.</summary>
     public double DiscriminatorLearningRate(double epochPosition) =>
         _config.DiscriminatorLearningRate * GeneratorLearningRate(epochPosition) / _config.GeneratorLearningRate;
@@ -146,7 +154,7 @@ public sealed class LieGanTrainer : IDisposable
                 _ => LieGanRegularizers.LNorm(masked, Generator.Dimension, Generator.Channels),
             };
             regularizers["reg_" + _config.Regularizer] = reg.item<float>();
-            weightedReg = weightedReg.PlusScaled(reg, _config.Lambda);
+            weightedReg = weightedReg.PlusScaled(reg, RegularizerWeight(epochPosition));
         }
         if (_config.SparsityWeight > 0)
         {

@@ -34,8 +34,10 @@ public class LieGanConfigTests
         Assert.Equal(("block4x4", 10.0, 3.0, 0.01), (wide.Init, wide.Lambda, wide.Sigma, wide.EffectiveInitScale));
         var lorentz = LieGanPresets.Get("lorentz");
         Assert.Equal((7, 0.1, "so13", "lorentz"), (lorentz.Config.Channels, lorentz.Config.OrthogonalityWeight, lorentz.ReferenceAlgebra, lorentz.DefaultDataset));
+        var paperDiscrete = LieGanPresets.Get("discrete-rotation-paper").Config;
+        Assert.Equal(("uniform_int_grid", 10.0, "random", 0.01), (paperDiscrete.CoefficientDistribution, paperDiscrete.UniformMax, paperDiscrete.Init, paperDiscrete.Lambda));
         var discrete = LieGanPresets.Get("discrete-rotation").Config;
-        Assert.Equal(("uniform_int_grid", 10.0, "random"), (discrete.CoefficientDistribution, discrete.UniformMax, discrete.Init));
+        Assert.Equal(("uniform_int_grid", 1.0, 256, 1.0, 0.01), (discrete.CoefficientDistribution, discrete.UniformMax, discrete.DiscriminatorFourierFeatures, discrete.Lambda, discrete.LambdaFinal));
         Assert.All(LieGanPresets.All, p => p.Config.Validate());
         Assert.Contains("two-body-fast", LieGanPresets.Names);
         Assert.Equal("preset", Assert.Throws<InvalidInputException>(() => LieGanPresets.Get("nope")).Field);

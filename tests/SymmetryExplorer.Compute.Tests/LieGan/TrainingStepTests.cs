@@ -79,4 +79,45 @@ public class TrainingStepTests
         Assert.Equal(1e-3, paper.GeneratorLearningRate(0.3), 12);
         Assert.Equal(2e-4, paper.DiscriminatorLearningRate(40), 12);
     }
+
+    [Fact]
+    public void Lambda_is_constant_unless_a_final_lambda_is_set_and_then_decays_on_the_schedule_clock()
+    {
+        var data = LieGanJobTests.SmallTwoBody(2);
+        var constant = LieGanPresets.Get("two-body").Config with { HiddenWidth = 8 };
+        using (var trainer = new LieGanTrainer(constant, data, seed: 1, CPU))
+        {
+            Assert.Equal(1.0, trainer.RegularizerWeight(0), 12);
+            Assert.Equal(1.0, trainer.RegularizerWeight(500), 12);
+        }
+        // Lambda decays even with a constant learning rate: the clock is the schedule's, not the optimiser's.
+        var decaying = constant with { LambdaFinal = 0.01, ScheduleStartEpoch = 10, ScheduleEpochs = 10 };
+        using var scheduled = new LieGanTrainer(decaying, data, seed: 1, CPU);
+        Assert.Equal(1.0, scheduled.RegularizerWeight(9.5), 12);
+        Assert.Equal(0.1, scheduled.RegularizerWeight(15), 12);
+        Assert.Equal(0.01, scheduled.RegularizerWeight(20), 12);
+        Assert.Equal(0.01, scheduled.RegularizerWeight(80), 12);
+        Assert.Equal(1e-3, scheduled.GeneratorLearningRate(15), 12);
+
+        // The step applies the weight of its own epoch position: the same batch and state at epoch 0
+        // and at epoch 20 give weighted regulariser terms 100x apart.
+        using var early = new LieGanTrainer(decaying, data, seed: 3, CPU);
+        using var late = new LieGanTrainer(decaying, data, seed: 3, CPU);
+        using var scope = NewDisposeScope();
+        var x = tensor(data.X).reshape(data.XShape).narrow(0, 0, 16);
+        var y = tensor(data.Y).reshape(data.YShape).narrow(0, 0, 16);
+        var a = early.Step(x, y, epochPosition: 0);
+        var b = late.Step(x, y, epochPosition: 20);
+        Assert.Equal(a.GAdv, b.GAdv, 6);
+        Assert.Equal(a.GReg / 100, b.GReg, 6);
+    }
+
+    [Fact]
+    public void A_final_lambda_must_be_positive_and_needs_a_lambda_to_decay_from()
+    {
+        var config = LieGanPresets.Get("two-body").Config;
+        Assert.Equal("lambda_final", Assert.Throws<InvalidInputException>(() => (config with { LambdaFinal = 0 }).Validate()).Field);
+        Assert.Equal("lambda_final", Assert.Throws<InvalidInputException>(() => (config with { Lambda = 0, LambdaFinal = 0.1 }).Validate()).Field);
+        (config with { LambdaFinal = 0.01 }).Validate();
+    }
 }

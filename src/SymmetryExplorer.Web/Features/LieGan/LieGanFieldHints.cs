@@ -19,6 +19,7 @@ public static class LieGanFieldHints
         ["normalize_l"] = new("Normalise L", Advanced: true),
         ["regularizer"] = new("Regulariser", "Keeps L from collapsing to zero.", [.. LieGanConfig.Regularizers]),
         ["lambda"] = new("λ (regulariser)", "Weight of the regulariser."),
+        ["lambda_final"] = new("Final λ", "Empty keeps λ constant; otherwise λ falls geometrically to this value over the schedule epochs.", Advanced: true),
         ["sparsity_weight"] = new("μ (sparsity)", "Weight of ||L||ₚ; 0 is off.", Advanced: true),
         ["sparsity_p"] = new("p (sparsity)", Advanced: true),
         ["orthogonality_weight"] = new("η (channel orthogonality)", "Pushes generators apart when C > 1."),

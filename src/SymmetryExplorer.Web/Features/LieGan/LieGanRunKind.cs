@@ -31,7 +31,7 @@ public sealed class LieGanRunKind : IRunKind
         new("losses", "Losses", ["d_real", "d_fake", "g_adv", "g_reg", "reg_"], "loss"),
         new("similarity", "Similarity to the reference", ["cosine_", "subspace_similarity", "metric_cosine", "on_data_scale"], "|cos|"),
         new("residuals", "Residuals: invariant metric and on-data fit", ["metric_residual", "on_data_residual", "closure"], "residual", LogY: true),
-        new("norms", "Generator norms and learning rate", ["norm_", "learning_rate"], "value", LogY: true),
+        new("norms", "Generator norms, learning rate and lambda", ["norm_", "learning_rate", "lambda"], "value", LogY: true),
     ];
 
     public IReadOnlyDictionary<string, ConfigFieldHint> FieldHints => LieGanFieldHints.All;

@@ -14,7 +14,7 @@ public static class RelaxedFieldHints
         ["hidden"] = new("Hidden width", "Channels (conv, rtrans) or regular fields (group models)."),
         ["layers"] = new("Layers"),
         ["kernel"] = new("Kernel size", Advanced: true),
-        ["filter_banks"] = new("Filter banks L", "Relaxed layers mix L banks (rsteer: per kernel tap; kernel² or more = a free coefficient per tap)."),
+        ["filter_banks"] = new("Filter banks L", "Relaxed layers mix L banks (rsteer: per tap; kernel² = the paper's per-tap form)."),
         ["alpha"] = new("α (relaxation penalty)", "How strongly relaxed weights are held together."),
         ["learning_rate"] = new("Learning rate"),
         ["weight_decay"] = new("Weight decay", Advanced: true),

@@ -28,7 +28,7 @@ public static class RelaxedCommand
         var hidden = new Option<int?>("--hidden") { Description = "Hidden channels (conv, rtrans) or regular fields (group models)." };
         var parameters = new Option<long?>("--params") { Description = "Choose --hidden so the model has about this many parameters (for equal-size comparisons)." };
         var layers = new Option<int?>("--layers") { Description = "Convolution layers (preset: 5)." };
-        var banks = new Option<int?>("--banks") { Description = "Filter banks L of rgroup / rtrans, coefficient banks mixed per tap of rsteer (>= kernel^2: one coefficient per tap, the paper's form; preset: 2)." };
+        var banks = new Option<int?>("--banks") { Description = "Filter banks L of rgroup / rtrans, coefficient banks mixed per tap of rsteer (>= kernel^2: one coefficient per tap, the paper's form; preset: 2, rsteer 1)." };
         var alpha = new Option<double?>("--alpha") { Description = "Weight of the relaxation penalty." };
         var lr = new Option<double?>("--lr") { Description = "Adam learning rate (preset: 1e-3)." };
         var batch = new Option<int?>("--batch-size") { Description = "Batch size (preset: 16)." };

@@ -71,16 +71,24 @@ public sealed class LieGanTrainer : IDisposable
     public double GeneratorLearningRate(double epochPosition)
     {
         if (_config.GeneratorSchedule != "exp-decay") return _config.GeneratorLearningRate;
-        double f = Math.Clamp((epochPosition - _config.ScheduleStartEpoch) / _config.ScheduleEpochs, 0, 1);
-        return _config.GeneratorLearningRate * Math.Pow(_config.GeneratorLearningRateFinal / _config.GeneratorLearningRate, f);
+        return OnScheduleClock(_config.GeneratorLearningRate, _config.GeneratorLearningRateFinal, epochPosition);
     }
 
     /// <summary>The regulariser weight lambda at a (fractional) epoch position: constant unless lambda_final is set.</summary>
     public double RegularizerWeight(double epochPosition)
     {
         if (_config.LambdaFinal is not { } final) return _config.Lambda;
+        return OnScheduleClock(_config.Lambda, final, epochPosition);
+    }
+
+    /// <summary>
+    /// The schedules' shared clock: <paramref name="start"/> until schedule_start_epoch, then
+    /// geometric to <paramref name="end"/> over schedule_epochs, then <paramref name="end"/>.
+    /// </summary>
+    private double OnScheduleClock(double start, double end, double epochPosition)
+    {
         double f = Math.Clamp((epochPosition - _config.ScheduleStartEpoch) / _config.ScheduleEpochs, 0, 1);
-        return _config.Lambda * Math.Pow(final / _config.Lambda, f);
+        return start * Math.Pow(end / start, f);
     }
 
     /// <summary>The discriminator's learning rate: scaled by the same schedule factor as the generator's.</summary>

@@ -10,7 +10,7 @@ public class HealthEndpointTests : IDisposable
     [Fact]
     public async Task Healthz_reports_ok_with_torch_version_device_and_threads()
     {
-        using var http = new HttpClient { BaseAddress = _app.BaseAddress };
+        using var http = _app.CreateHttpClient();
         var body = await http.GetFromJsonAsync<JsonElement>("/healthz");
 
         Assert.Equal("ok", body.GetProperty("status").GetString());

@@ -7,7 +7,7 @@ public class PlotlyBundleTests : IDisposable
     [Fact]
     public async Task Plotly_Blazors_bundle_url_serves_the_cartesian_bundle_and_pages_do_not_load_plotly_themselves()
     {
-        using var http = new HttpClient { BaseAddress = _app.BaseAddress };
+        using var http = _app.CreateHttpClient();
 
         string bundle = await http.GetStringAsync("/_content/Plotly.Blazor/plotly-3.7.0.min.js");
         Assert.StartsWith("/**\n* plotly.js (cartesian - minified) v3.7.0", bundle.TrimStart('\uFEFF'));

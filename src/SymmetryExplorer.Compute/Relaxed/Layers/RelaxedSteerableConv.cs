@@ -78,7 +78,7 @@ public sealed class RelaxedSteerableConv : nn.Module<Tensor, Tensor>, IRelaxedLa
     /// <summary>The trained coefficients: (O, B, I) strict, (O, B, I, k*k) per tap, (L, O, B, I) banked.</summary>
     public Parameter Coefficients => coefficients;
 
-    /// <summary>Per-tap mixing weights m[l, t] of the banked form (null otherwise).</summary>
+    /// <summary>Mixing weights m[l, o, t] of the banked form, per bank, output field and tap (null otherwise).</summary>
     public Parameter? TapMix => tapMix;
 
     /// <summary>c[o, b, i, t] of a relaxed layer (for the banked form, mixed from the banks).</summary>

@@ -37,8 +37,7 @@ public sealed class LieDiscriminator : nn.Module<Tensor, Tensor, Tensor>
             new SafeLeakyReLU(0.2),
             nn.Linear(hidden, hidden),
             new SafeLeakyReLU(0.2),
-            nn.Linear(hidden, 1),
-            nn.Sigmoid());
+            nn.Linear(hidden, 1));
         if (classCount > 0) embedding = nn.Embedding(classCount, embeddingSize);
         RegisterComponents();
     }
@@ -46,7 +45,10 @@ public sealed class LieDiscriminator : nn.Module<Tensor, Tensor, Tensor>
     /// <param name="x">(B, T, n).</param>
     /// <param name="y">(B, T', m) for vectors and scalars, (B) int64 labels with an embedding.</param>
     /// <returns>(B, 1) probability that the pair is real.</returns>
-    public override Tensor forward(Tensor x, Tensor y)
+    public override Tensor forward(Tensor x, Tensor y) => sigmoid(Logit(x, y));
+
+    /// <summary>The pre-sigmoid output (B, 1): what a gradient penalty smooths.</summary>
+    public Tensor Logit(Tensor x, Tensor y)
     {
         var xf = x.reshape(x.shape[0], -1);
         var yf = embedding is null ? y.reshape(y.shape[0], -1) : embedding.forward(y.reshape(-1));

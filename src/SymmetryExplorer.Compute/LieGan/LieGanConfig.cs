@@ -46,6 +46,15 @@ public sealed record LieGanConfig
     /// </summary>
     public double? LambdaFinal { get; init; }
 
+    /// <summary>
+    /// Null (the reference): the cosine regulariser is |mean cos(gx, x)|. Otherwise it is
+    /// max(|mean cos| - margin, 0): it pushes g away from the identity until the mean cosine
+    /// similarity has fallen to the margin and then stops pulling, so the adversarial loss alone
+    /// places a symmetry found beyond it (the plain term keeps pulling towards its own optimum,
+    /// e.g. a 180-degree rotation, and biases or traps what is found).
+    /// </summary>
+    public double? CosineMargin { get; init; }
+
     /// <summary>mu: weight of the sparsity term ||L||_p (0 = off).</summary>
     public double SparsityWeight { get; init; }
 
@@ -59,6 +68,14 @@ public sealed record LieGanConfig
     public double GeneratorBeta1 { get; init; } = 0.5;
     public double GeneratorBeta2 { get; init; } = 0.999;
     public double DiscriminatorLearningRate { get; init; } = 2e-4;
+
+    /// <summary>
+    /// Null: the discriminator's rate follows the generator's schedule (scaled by the same factor).
+    /// Otherwise it falls geometrically to this value on the schedule's clock; equal to
+    /// <see cref="DiscriminatorLearningRate"/> keeps it constant, so the discriminator keeps
+    /// resolving small errors while the generator settles.
+    /// </summary>
+    public double? DiscriminatorLearningRateFinal { get; init; }
     public double DiscriminatorBeta1 { get; init; } = 0.9;
     public double DiscriminatorBeta2 { get; init; } = 0.999;
 
@@ -92,6 +109,14 @@ public sealed record LieGanConfig
 
     /// <summary>s: standard deviation of the Fourier frequencies; a plane wave of frequency |w| carries angular harmonics up to about |w| times the radius.</summary>
     public double DiscriminatorFourierScale { get; init; } = 6;
+
+    /// <summary>
+    /// gamma of an R1 gradient penalty on the discriminator, gamma/2 * E_real |grad_v logit D(v)|^2
+    /// over its input v (0 = off, the reference). Plain simultaneous GAN steps circle around the
+    /// equilibrium instead of settling on it (Mescheder, Geiger and Nowozin, ICML 2018); R1 makes the
+    /// equilibrium attracting, so a found symmetry stops wandering.
+    /// </summary>
+    public double DiscriminatorGradientPenalty { get; init; }
 
     /// <summary>Size of the class-label embedding (class targets).</summary>
     public int EmbeddingSize { get; init; } = 32;
@@ -131,12 +156,18 @@ public sealed record LieGanConfig
             Positive(lf, "lambda_final", 1e6);
             if (Lambda <= 0) throw new InvalidInputException("lambda_final needs a positive lambda to decay from.", "lambda_final");
         }
+        if (CosineMargin is { } margin)
+        {
+            if (Regularizer != "cosine") throw new InvalidInputException("cosine_margin applies to the cosine regulariser only; set regularizer=cosine or leave cosine_margin empty.", "cosine_margin");
+            if (!(margin >= 0 && margin < 1)) throw new InvalidInputException($"cosine_margin must be in [0, 1) (a mean cosine similarity), got {margin}.", "cosine_margin");
+        }
         NonNegative(SparsityWeight, "sparsity_weight");
         Positive(SparsityP, "sparsity_p", 100);
         NonNegative(OrthogonalityWeight, "orthogonality_weight");
         Positive(GeneratorLearningRate, "generator_learning_rate", 10);
         Positive(GeneratorLearningRateFinal, "generator_learning_rate_final", 10);
         Positive(DiscriminatorLearningRate, "discriminator_learning_rate", 10);
+        if (DiscriminatorLearningRateFinal is { } dFinal) Positive(dFinal, "discriminator_learning_rate_final", 10);
         Beta(GeneratorBeta1, "generator_beta1");
         Beta(GeneratorBeta2, "generator_beta2");
         Beta(DiscriminatorBeta1, "discriminator_beta1");
@@ -149,6 +180,7 @@ public sealed record LieGanConfig
         Range(EmbeddingSize, 1, 4096, "embedding_size");
         Range(DiscriminatorFourierFeatures, 0, 16384, "discriminator_fourier_features");
         Positive(DiscriminatorFourierScale, "discriminator_fourier_scale", 1e4);
+        NonNegative(DiscriminatorGradientPenalty, "discriminator_gradient_penalty");
         Range(CheckpointEvery, 0, 100000, "checkpoint_every");
         Range(ReportEveryBatches, 0, 1_000_000, "report_every_batches");
         Range(SampleCount, 1, 100000, "sample_count");

@@ -91,9 +91,14 @@ public sealed class LieGanTrainer : IDisposable
         return start * Math.Pow(end / start, f);
     }
 
-    /// <summary>The discriminator's learning rate: scaled by the same schedule factor as the generator's.</summary>
+    /// <summary>
+    /// The discriminator's learning rate: scaled by the same schedule factor as the generator's,
+    /// or on its own geometric schedule when discriminator_learning_rate_final is set.
+    /// </summary>
     public double DiscriminatorLearningRate(double epochPosition) =>
-        _config.DiscriminatorLearningRate * GeneratorLearningRate(epochPosition) / _config.GeneratorLearningRate;
+        _config.DiscriminatorLearningRateFinal is { } final
+            ? OnScheduleClock(_config.DiscriminatorLearningRate, final, epochPosition)
+            : _config.DiscriminatorLearningRate * GeneratorLearningRate(epochPosition) / _config.GeneratorLearningRate;
 
     /// <summary>
     /// One epoch over a fresh shuffle. <paramref name="afterBatch"/> is called with the batch index
@@ -157,6 +162,7 @@ public sealed class LieGanTrainer : IDisposable
         {
             var reg = _config.Regularizer switch
             {
+                "cosine" when _config.CosineMargin is { } margin => LieGanRegularizers.CosineAboveMargin(gx, x, margin),
                 "cosine" => LieGanRegularizers.Cosine(gx, x),
                 "rel_diff" => LieGanRegularizers.RelativeDifference(gx, x),
                 _ => LieGanRegularizers.LNorm(masked, Generator.Dimension, Generator.Channels),
@@ -182,6 +188,8 @@ public sealed class LieGanTrainer : IDisposable
         var realLoss = nn.functional.binary_cross_entropy(dReal, valid);
         var fakeLoss = nn.functional.binary_cross_entropy(dFake, fake);
         var dLoss = realLoss.Plus(fakeLoss).DividedBy(2);
+        if (_config.DiscriminatorGradientPenalty > 0)
+            dLoss = dLoss.PlusScaled(LieGanRegularizers.R1(Discriminator.Logit, x, y), _config.DiscriminatorGradientPenalty / 2);
 
         // Gradients of each loss with respect to its own player's parameters only.
         var gGrads = torch.autograd.grad([gTotal], [Generator.L], retain_graph: true);

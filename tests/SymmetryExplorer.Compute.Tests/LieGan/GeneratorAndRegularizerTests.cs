@@ -116,6 +116,54 @@ public class GeneratorAndRegularizerTests
     }
 
     [Fact]
+    public void Cosine_regulariser_with_a_margin_stops_pulling_below_the_margin()
+    {
+        using var scope = NewDisposeScope();
+        // Mean cosine 0.5 (the hand case above): 0.1 above a margin of 0.4, nothing below a margin of 0.6.
+        var x = tensor(new float[] { 1, 0, 1, 1 }).reshape(2, 1, 2);
+        var gx = tensor(new float[] { 0, 1, 2, 2 }, requires_grad: true);
+        var above = LieGanRegularizers.CosineAboveMargin(gx.reshape(2, 1, 2), x, 0.4);
+        Assert.Equal(0.1f, above.item<float>(), 6);
+        var below = LieGanRegularizers.CosineAboveMargin(gx.reshape(2, 1, 2), x, 0.6);
+        Assert.Equal(0f, below.item<float>());
+        // Below the margin the term has no gradient at all: it no longer pulls g anywhere.
+        var grad = autograd.grad([below], [gx], allow_unused: true)[0];
+        Assert.True(grad is null || grad.abs().max().item<float>() == 0);
+    }
+
+    [Fact]
+    public void A_cosine_margin_is_a_mean_cosine_and_needs_the_cosine_regulariser()
+    {
+        var config = LieGanPresets.Get("discrete-rotation").Config;
+        Assert.Equal("cosine_margin", Assert.Throws<InvalidInputException>(() => (config with { CosineMargin = 1 }).Validate()).Field);
+        Assert.Equal("cosine_margin", Assert.Throws<InvalidInputException>(() => (config with { CosineMargin = -0.1 }).Validate()).Field);
+        Assert.Equal("cosine_margin", Assert.Throws<InvalidInputException>(() => (config with { CosineMargin = 0.9, Regularizer = "li_norm" }).Validate()).Field);
+        (config with { CosineMargin = 0.9 }).Validate();
+    }
+
+    [Fact]
+    public void R1_penalty_is_the_mean_squared_input_gradient_and_reaches_the_weights()
+    {
+        using var scope = NewDisposeScope();
+        // logit(x, y) = w . flatten(x) + v * y^2: input gradient (w, 2 v y), so |grad|^2 = |w|^2 + 4 v^2 y^2.
+        var w = tensor(new float[] { 1, -2, 3 }, requires_grad: true);
+        var v = tensor(0.5f, requires_grad: true);
+        Tensor Logit(Tensor x, Tensor y) => (x.reshape(x.shape[0], -1) * w).sum(1) + v * y.reshape(y.shape[0]).square();
+        var x = tensor(new float[] { 0.3f, 0.1f, -1, 2, 5, 7 }).reshape(2, 1, 3);
+        var y = tensor(new float[] { 1, 2 }).reshape(2, 1, 1);
+        var r1 = LieGanRegularizers.R1(Logit, x, y);
+        // |w|^2 = 14; 4 v^2 y^2 = 1 and 4: mean 14 + 2.5.
+        Assert.Equal(16.5f, r1.item<float>(), 4);
+        // d r1 / d w = 2 w and d r1 / d v = mean(8 v y^2) = 10: the penalty trains the discriminator.
+        var grads = autograd.grad([r1], [w, v]);
+        Assert.True(allclose(grads[0], 2 * w.detach(), atol: 1e-5));
+        Assert.Equal(10f, grads[1].item<float>(), 4);
+        // Integer class labels are not differentiated by: only x counts.
+        var labels = tensor(new long[] { 0, 1 });
+        Assert.Equal(14f, LieGanRegularizers.R1((xx, _) => (xx.reshape(2, -1) * w).sum(1), x, labels).item<float>(), 4);
+    }
+
+    [Fact]
     public void Relative_difference_and_norm_regularisers_are_capped_negatives()
     {
         using var scope = NewDisposeScope();

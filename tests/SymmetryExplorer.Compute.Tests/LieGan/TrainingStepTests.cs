@@ -120,4 +120,57 @@ public class TrainingStepTests
         Assert.Equal("lambda_final", Assert.Throws<InvalidInputException>(() => (config with { Lambda = 0, LambdaFinal = 0.1 }).Validate()).Field);
         (config with { LambdaFinal = 0.01 }).Validate();
     }
+
+    [Fact]
+    public void Discriminator_rate_follows_the_generator_schedule_unless_it_has_its_own_final_rate()
+    {
+        var data = LieGanJobTests.SmallTwoBody(2);
+        var decaying = LieGanPresets.Get("two-body").Config with
+        {
+            HiddenWidth = 8, GeneratorSchedule = "exp-decay", GeneratorLearningRateFinal = 1e-4, ScheduleStartEpoch = 20, ScheduleEpochs = 10,
+        };
+        using (var follows = new LieGanTrainer(decaying, data, seed: 1, CPU))
+            Assert.Equal(2e-4 * Math.Pow(0.1, 0.5), follows.DiscriminatorLearningRate(25), 12);
+        using (var constant = new LieGanTrainer(decaying with { DiscriminatorLearningRateFinal = 2e-4 }, data, seed: 1, CPU))
+        {
+            Assert.Equal(2e-4, constant.DiscriminatorLearningRate(25), 12);
+            Assert.Equal(2e-4, constant.DiscriminatorLearningRate(40), 12);
+            Assert.Equal(1e-4, constant.GeneratorLearningRate(40), 12);
+        }
+        using var own = new LieGanTrainer(decaying with { DiscriminatorLearningRateFinal = 2e-6 }, data, seed: 1, CPU);
+        Assert.Equal(2e-5, own.DiscriminatorLearningRate(25), 12);
+        Assert.Equal(2e-6, own.DiscriminatorLearningRate(31), 12);
+        Assert.Equal("discriminator_learning_rate_final",
+            Assert.Throws<InvalidInputException>(() => (decaying with { DiscriminatorLearningRateFinal = 0 }).Validate()).Field);
+    }
+
+    [Fact]
+    public void Gradient_penalty_changes_only_the_discriminators_step()
+    {
+        using var threads = new SingleTorchThread();
+        var data = LieGanJobTests.SmallTwoBody(4);
+        var config = LieGanPresets.Get("two-body").Config with { HiddenWidth = 32 };
+        using var plain = new LieGanTrainer(config, data, seed: 4, CPU);
+        using var penalised = new LieGanTrainer(config with { DiscriminatorGradientPenalty = 10 }, data, seed: 4, CPU);
+        using var scope = NewDisposeScope();
+        var x = tensor(data.X).reshape(data.XShape).narrow(0, 0, 64);
+        var y = tensor(data.Y).reshape(data.YShape).narrow(0, 0, 64);
+        var a = plain.Step(x, y, 0);
+        var b = penalised.Step(x, y, 0);
+
+        // The generator's loss and update do not see the penalty...
+        Assert.Equal(a.GAdv, b.GAdv, 6);
+        Assert.True(allclose(plain.Generator.L, penalised.Generator.L, rtol: 1e-6, atol: 1e-7));
+        // ...the discriminator's update does (Adam's first step moves every weight by about the
+        // rate, so compare directions: some weights must have moved the other way).
+        var before = new LieGanTrainer(config, data, seed: 4, CPU);
+        var first = plain.Discriminator.parameters().First();
+        var firstPenalised = penalised.Discriminator.parameters().First();
+        var start = before.Discriminator.parameters().First();
+        var flipped = ((first - start).sign() != (firstPenalised - start).sign()).sum().item<long>();
+        Assert.True(flipped > 0, "the penalty did not change the discriminator's step");
+        before.Dispose();
+        Assert.Equal("discriminator_gradient_penalty",
+            Assert.Throws<InvalidInputException>(() => (config with { DiscriminatorGradientPenalty = -1 }).Validate()).Field);
+    }
 }

@@ -26,6 +26,11 @@ public sealed class LieAlgebraGenerator : nn.Module
         Tensor init;
         switch (config.Init)
         {
+            case "random" when config.InitScale is { } scale:
+                // A chosen scale instead of the reference's: small starts grow mostly along the
+                // rotations, which move points furthest for their size.
+                init = randn(C, n, n) * scale;
+                break;
             case "random":
                 // As the reference: randn, then overwritten by Kaiming normal (std sqrt(2 / n^2) for a (C, n, n) tensor).
                 init = randn(C, n, n);

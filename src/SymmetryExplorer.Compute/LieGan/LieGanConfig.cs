@@ -13,7 +13,7 @@ public sealed record LieGanConfig
     /// <summary>random (randn, then Kaiming normal), zero, block2x2 (one 2x2 block per 2-vector), block4x4 (couples same-kind vectors: q1 with q2, p1 with p2), mask (<see cref="Mask"/>).</summary>
     public string Init { get; init; } = "block2x2";
 
-    /// <summary>Scale of the randn initialisation for block and mask modes (reference: 1 for block2x2, 0.01 for block4x4). Null: the mode's default.</summary>
+    /// <summary>Scale of the randn initialisation (reference: 1 for block2x2, 0.01 for block4x4, Kaiming normal for random). Null: the mode's default.</summary>
     public double? InitScale { get; init; }
 
     /// <summary>A user mask (n x n of 0/1) for Init = mask: masked entries of L never matter.</summary>

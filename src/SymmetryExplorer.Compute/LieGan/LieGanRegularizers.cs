@@ -13,7 +13,7 @@ public static class LieGanRegularizers
     public static Tensor Cosine(Tensor gx, Tensor x) => nn.functional.cosine_similarity(gx, x, dim: 2).mean().abs();
 
     /// <summary>max(|mean cos(gx, x)| - margin, 0): the cosine term that stops pulling once g moves points far enough.</summary>
-    public static Tensor CosineAboveMargin(Tensor gx, Tensor x, double margin) => (Cosine(gx, x) - margin).clamp_min(0);
+    public static Tensor CosineAboveMargin(Tensor gx, Tensor x, double margin) => Cosine(gx, x).Plus(-margin).AtLeast(0);
 
     /// <summary>-min(mean |(gx - x) / x|, 1): rewards moving points, capped.</summary>
     public static Tensor RelativeDifference(Tensor gx, Tensor x) => ((gx - x) / x).abs().mean().AtMost(1.0).neg();

@@ -39,6 +39,9 @@ public static class OwnedScalars
     /// <summary>min(a, value) elementwise.</summary>
     public static Tensor AtMost(this Tensor a, double value) => WithScalar(value, a.clamp_max);
 
+    /// <summary>max(a, value) elementwise.</summary>
+    public static Tensor AtLeast(this Tensor a, double value) => WithScalar(value, a.clamp_min);
+
     /// <summary>a ^ exponent elementwise.</summary>
     public static Tensor Power(this Tensor a, double exponent) => WithScalar(exponent, a.pow);
 

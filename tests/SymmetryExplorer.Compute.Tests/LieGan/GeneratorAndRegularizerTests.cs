@@ -90,6 +90,15 @@ public class GeneratorAndRegularizerTests
     }
 
     [Fact]
+    public void Random_init_with_an_init_scale_uses_that_scale_instead_of_kaiming()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        using var g = new LieAlgebraGenerator(new LieGanConfig { Init = "random", InitScale = 0.05, Channels = 64 }, 8, null);
+        Assert.InRange(g.L.std().item<float>(), 0.047f, 0.053f);
+    }
+
+    [Fact]
     public void Random_init_has_kaiming_scale_and_normalised_L_has_unit_rms_entries()
     {
         using var scope = NewDisposeScope();

@@ -11,7 +11,7 @@ public static class LieGanFieldHints
         ["epochs"] = new("Epochs", "Passes over the training pairs."),
         ["channels"] = new("Generators (C)", "How many Lie-algebra basis elements to learn."),
         ["init"] = new("Initialisation", "block2x2 couples each 2-vector; block4x4 couples like vectors; random is unconstrained.", [.. LieGanConfig.InitModes]),
-        ["init_scale"] = new("Init scale", "randn scale for block/mask modes; empty uses the mode's default.", Advanced: true),
+        ["init_scale"] = new("Init scale", "randn scale of the initial L; empty uses the mode's default (Kaiming normal for random).", Advanced: true),
         ["mask"] = new("Mask", "n x n matrix of 0/1 for init = mask, as JSON.", Advanced: true),
         ["coefficient_distribution"] = new("Coefficients", "How z in exp(Σ z L) is drawn; uniform_int_grid for discrete symmetries.", [.. LieGanConfig.CoefficientDistributions]),
         ["sigma"] = new("σ (coefficients)", "Standard deviation of z."),

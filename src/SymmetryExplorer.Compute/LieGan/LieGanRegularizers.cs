@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace SymmetryExplorer.Compute.LieGan;
 
 /// <summary>
-/// The generator's extra loss terms, as in the reference's training loop. Each returns the unweighted
-/// value; the trainer multiplies by lambda, mu, eta.
+/// The extra loss terms: the generator's, as in the reference's training loop, and the
+/// discriminator's optional R1 penalty. Each returns the unweighted value; the trainer multiplies
+/// by lambda, mu, eta or gamma / 2.
 /// </summary>
 public static class LieGanRegularizers
 {

@@ -188,6 +188,8 @@ public sealed class LieGanTrainer : IDisposable
         var realLoss = nn.functional.binary_cross_entropy(dReal, valid);
         var fakeLoss = nn.functional.binary_cross_entropy(dFake, fake);
         var dLoss = realLoss.Plus(fakeLoss).DividedBy(2);
+        // R1 runs D once more on the real half: it needs the input gradient with its graph, which
+        // the fused pass (inputs without gradients, the default path's cost) does not keep.
         if (_config.DiscriminatorGradientPenalty > 0)
             dLoss = dLoss.PlusScaled(LieGanRegularizers.R1(Discriminator.Logit, x, y), _config.DiscriminatorGradientPenalty / 2);
 

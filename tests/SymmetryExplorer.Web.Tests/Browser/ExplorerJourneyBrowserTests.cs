@@ -38,6 +38,14 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
         await SetFieldAsync(page, "batch_size", "2048");
         await Assertions.Expect(page.Locator("#start-run")).ToBeEnabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "02-new-run");
+        // The advanced settings (among them the discovery aids beyond the paper) appear behind the switch.
+        var advanced = page.GetByLabel("Advanced", new PageGetByLabelOptions { Exact = true });
+        await advanced.CheckAsync();
+        await page.Locator("[data-field='cosine_margin']").WaitForAsync();
+        await Assertions.Expect(page.Locator("input[data-field='discriminator_gradient_penalty']")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "02b-new-run-advanced");
+        await advanced.UncheckAsync();
+        await Assertions.Expect(page.Locator("[data-field='cosine_margin']")).ToHaveCountAsync(0);
         await page.Locator("#start-run").ClickAsync();
         await page.WaitForURLAsync(new Regex("/runs/run-"), new PageWaitForURLOptions { Timeout = 30_000 });
         string runId = page.Url.Split('/').Last();

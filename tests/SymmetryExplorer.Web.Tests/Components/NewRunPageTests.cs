@@ -82,6 +82,29 @@ public class NewRunPageTests : ComponentTestBase
         Assert.Equal("0.01", cut.Find("input[data-field='generator_learning_rate']").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Optional_numbers_are_number_fields_that_may_stay_empty()
+    {
+        var cut = await RenderWithDatasetAsync();
+        cut.WaitForElement("input[data-field='epochs']");
+        var advanced = cut.FindComponents<MudBlazor.MudSwitch<bool>>().Single(s => s.Instance.Label == "Advanced");
+        await cut.InvokeAsync(() => advanced.Instance.ValueChanged.InvokeAsync(true));
+
+        // Null in the preset: an empty number input (not a JSON box), and the form is still valid.
+        var margin = cut.WaitForElement("input[data-field='cosine_margin']");
+        Assert.Equal("", margin.GetAttribute("value") ?? "");
+        Assert.Empty(cut.FindAll("textarea[data-field='cosine_margin']"));
+        Assert.False(cut.Find("#start-run").HasAttribute("disabled"));
+
+        margin.Change("1.5");
+        cut.WaitForAssertion(() => Assert.Contains("cosine_margin must be in [0, 1)", cut.Markup));
+        Assert.True(cut.Find("#start-run").HasAttribute("disabled"));
+
+        cut.Find("input[data-field='cosine_margin']").Change("0.9");
+        cut.WaitForAssertion(() => Assert.DoesNotContain("cosine_margin must be", cut.Markup));
+        Assert.False(cut.Find("#start-run").HasAttribute("disabled"));
+    }
+
     protected override Task CleanupAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

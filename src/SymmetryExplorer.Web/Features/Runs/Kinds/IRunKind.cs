@@ -71,7 +71,8 @@ public sealed record MetricChartSpec(string Id, string Title, string[] Prefixes,
 /// <param name="Help">One line of help under the field.</param>
 /// <param name="Options">Allowed values for a choice field.</param>
 /// <param name="Advanced">Shown only when the user opens "advanced".</param>
-public sealed record ConfigFieldHint(string Label, string? Help = null, string[]? Options = null, bool Advanced = false);
+/// <param name="OptionalNumber">A number that may be left empty (null in the preset): edited as a number, not as JSON.</param>
+public sealed record ConfigFieldHint(string Label, string? Help = null, string[]? Options = null, bool Advanced = false, bool OptionalNumber = false);
 
 /// <param name="Name">Preset name, e.g. two-body.</param>
 /// <param name="Description">What it is for.</param>

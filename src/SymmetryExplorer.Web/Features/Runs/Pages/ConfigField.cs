@@ -19,8 +19,10 @@ public sealed class ConfigField
     /// <summary>Whether the preset's value was a whole number: then it is written back as one.</summary>
     public bool Integral { get; init; }
 
-    public static ConfigField From(string name, JsonElement value) => value.ValueKind switch
+    /// <param name="optionalNumber">The field is a number that may be empty: a null value becomes an empty number field.</param>
+    public static ConfigField From(string name, JsonElement value, bool optionalNumber = false) => value.ValueKind switch
     {
+        JsonValueKind.Null when optionalNumber => new ConfigField { Name = name, Type = FieldType.Number },
         JsonValueKind.Number => new ConfigField
         {
             Name = name, Type = FieldType.Number, Number = value.GetDouble(),

@@ -66,18 +66,25 @@ public sealed class LieAlgebraGenerator : nn.Module
     public int Channels { get; }
 
     /// <summary>L with the mask applied: the generators the group is made of (before any normalisation).</summary>
-    public Tensor MaskedL() => _mask is null ? L : L * _mask;
+    public Tensor MaskedL() => Masked(L);
 
     /// <summary>L_i / (sqrt(tr(L_i^T L_i) / n) + 1e-6), masked.</summary>
-    public Tensor NormalizedL()
+    public Tensor NormalizedL() => Normalized(MaskedL());
+
+    /// <summary>What exp is taken of: normalised when configured, masked always.</summary>
+    public Tensor EffectiveL() => Effective(L);
+
+    /// <summary>What exp would be taken of for another basis of L's shape (an average of L, say).</summary>
+    public Tensor Effective(Tensor raw) => _config.NormalizeL ? Normalized(Masked(raw)) : Masked(raw);
+
+    private Tensor Masked(Tensor raw) =>
+        _mask is null ? raw : raw.dtype == _mask.dtype ? raw * _mask : raw * _mask.to_type(raw.dtype);
+
+    private Tensor Normalized(Tensor l)
     {
-        var l = MaskedL();
         var factor = (l * l).sum([1, 2], keepdim: true).DividedBy(Dimension).sqrt();
         return l / factor.Plus(1e-6);
     }
-
-    /// <summary>What exp is taken of: normalised when configured, masked always.</summary>
-    public Tensor EffectiveL() => _config.NormalizeL ? NormalizedL() : MaskedL();
 
     /// <summary>Draws coefficients z (B, C) from the configured distribution with <paramref name="generator"/>.</summary>
     public Tensor SampleCoefficients(long batch, torch.Generator generator, Device device)
@@ -87,15 +94,23 @@ public sealed class LieAlgebraGenerator : nn.Module
         {
             "uniform" => rand(batch, C, generator: generator).Times(2 * _config.UniformMax).Plus(-_config.UniformMax),
             "uniform_int_grid" => randint(-(long)_config.UniformMax, (long)_config.UniformMax, [batch, C], dtype: float32, generator: generator),
+            "nonzero_int_grid" => NonzeroIntegers(batch, C, (long)_config.UniformMax, generator),
             _ => matmul(randn(batch, C, generator: generator), sigma.cpu()).Plus(mu.cpu()),
         };
         return z.to(device);
     }
 
-    /// <summary>g = exp(sum_i z_i L_i): (B, n, n).</summary>
-    public Tensor GroupElements(Tensor z)
+    /// <summary>Uniform on {-m, ..., -1, 1, ..., m}: u uniform on [-m, m), and 1 added where u &gt;= 0.</summary>
+    private static Tensor NonzeroIntegers(long batch, int channels, long m, torch.Generator generator)
     {
-        var l = EffectiveL();
+        var u = randint(-m, m, [batch, channels], dtype: float32, generator: generator);
+        return u.Plus(u.ge(zeros_like(u)).to_type(float32));
+    }
+
+    /// <summary>g = exp(sum_i z_i L_i): (B, n, n), with the live L or a given effective basis (C, n, n).</summary>
+    public Tensor GroupElements(Tensor z, Tensor? effectiveL = null)
+    {
+        var l = effectiveL ?? EffectiveL();
         var algebra = matmul(z, l.reshape(Channels, -1)).reshape(-1, Dimension, Dimension);
         return linalg.matrix_exp(algebra);
     }

@@ -37,6 +37,19 @@ public static class LieGanAnalysis
         return new GeneratorAnalysis(generators, norms, cosines, subspace, metric, onData, discrete);
     }
 
+    /// <summary>
+    /// The live L's similarity while the answer is an average (live_cosine_i, live_subspace_similarity,
+    /// live_rotation_angle, live_rotation_error): how far the training iterate circles the average.
+    /// </summary>
+    public static void AddLiveMetrics(GeneratorAnalysis live, IDictionary<string, double> values)
+    {
+        var all = new Dictionary<string, double>();
+        AddMetrics(live, all);
+        foreach (var (key, value) in all)
+            if (key.StartsWith("cosine_", StringComparison.Ordinal) || key is "subspace_similarity" or "rotation_angle" or "rotation_error")
+                values["live_" + key] = value;
+    }
+
     /// <summary>The per-epoch metric keys derived from an analysis (cosine_i, subspace_similarity, norm_i, ...).</summary>
     public static void AddMetrics(GeneratorAnalysis a, IDictionary<string, double> values)
     {

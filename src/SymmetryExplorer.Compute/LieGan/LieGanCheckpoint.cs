@@ -21,8 +21,9 @@ public sealed record LieGanCheckpointState(
 
 /// <summary>
 /// Checkpoint file: magic, a JSON header (<see cref="LieGanCheckpointState"/>), then named raw
-/// tensors: generator and discriminator parameters, both optimisers' moments, and the training
-/// random generator's state. Everything needed for a bit-identical continuation on the CPU.
+/// tensors: generator and discriminator parameters, both optimisers' moments, the running average
+/// of L when one is kept, and the training random generator's state. Everything needed for a
+/// bit-identical continuation on the CPU.
 /// Written to a temporary file and moved into place, so a crash never leaves a torn checkpoint.
 /// </summary>
 public static class LieGanCheckpoint
@@ -108,6 +109,11 @@ public static class LieGanCheckpoint
         {
             list.Add(($"optD.m{i}", trainer.DiscriminatorOptimizer.FirstMoments[i]));
             list.Add(($"optD.v{i}", trainer.DiscriminatorOptimizer.SecondMoments[i]));
+        }
+        if (trainer.Average is { } average)
+        {
+            list.Add(("avg.L", average.Mean));
+            list.Add(("avg.weight", average.Weight));
         }
         list.Add(("rng_state", trainer.Random.get_state()));
         return list;

@@ -19,7 +19,12 @@ public sealed record LieGanConfig
     /// <summary>A user mask (n x n of 0/1) for Init = mask: masked entries of L never matter.</summary>
     public double[][]? Mask { get; init; }
 
-    /// <summary>normal: z ~ N(0, sigma^2); uniform: z ~ U(-m, m); uniform_int_grid: integers in [-m, m-1] (discrete symmetries).</summary>
+    /// <summary>
+    /// normal: z ~ N(0, sigma^2); uniform: z ~ U(-m, m); uniform_int_grid: integers in [-m, m-1]
+    /// (discrete symmetries, the reference's); nonzero_int_grid: integers in [-m, m] except 0, so
+    /// every fake is transformed (with 0 a share of the fakes are the data themselves and carry no
+    /// signal for the discriminator).
+    /// </summary>
     public string CoefficientDistribution { get; init; } = "normal";
 
     /// <summary>sigma_init: standard deviation of the coefficients (the reference's 2-body generators were trained with 3; its README says 1).</summary>
@@ -95,6 +100,17 @@ public sealed record LieGanConfig
     public int BatchSize { get; init; } = 64;
     public int Epochs { get; init; } = 100;
 
+    /// <summary>
+    /// Null (the reference): the run's answer is L at the last step. Otherwise, from this
+    /// (fractional) epoch on, the answer is the average of L over every generator step since,
+    /// each step weighted by its learning rate (Polyak-Ruppert averaging as in the ergodic average
+    /// of saddle-point methods). Simultaneous G and D steps make L circle the equilibrium rather
+    /// than settle on it, more slowly as the rates fall; the average sits at the centre of the
+    /// circle. Training itself continues on the live L; the epoch metrics and snapshots show the
+    /// average, with the live L's similarity as live_* metrics.
+    /// </summary>
+    public double? GeneratorAverageFromEpoch { get; init; }
+
     /// <summary>Width of the discriminator's two hidden layers.</summary>
     public int HiddenWidth { get; init; } = 512;
 
@@ -134,7 +150,7 @@ public sealed record LieGanConfig
     public string? ReferenceAlgebra { get; init; }
 
     public static readonly IReadOnlyList<string> InitModes = ["random", "zero", "block2x2", "block4x4", "mask"];
-    public static readonly IReadOnlyList<string> CoefficientDistributions = ["normal", "uniform", "uniform_int_grid"];
+    public static readonly IReadOnlyList<string> CoefficientDistributions = ["normal", "uniform", "uniform_int_grid", "nonzero_int_grid"];
     public static readonly IReadOnlyList<string> Regularizers = ["cosine", "rel_diff", "li_norm", "none"];
     public static readonly IReadOnlyList<string> Schedules = ["constant", "exp-decay"];
 
@@ -150,6 +166,8 @@ public sealed record LieGanConfig
         if (InitScale is { } s) Positive(s, "init_scale", 1e3);
         Positive(Sigma, "sigma", 1e3);
         Positive(UniformMax, "uniform_max", 1e4);
+        if (CoefficientDistribution.EndsWith("_int_grid", StringComparison.Ordinal) && (UniformMax < 1 || UniformMax != Math.Floor(UniformMax)))
+            throw new InvalidInputException($"uniform_max must be a whole number >= 1 for {CoefficientDistribution} (the largest integer coefficient), not {UniformMax}.", "uniform_max");
         NonNegative(Lambda, "lambda");
         if (LambdaFinal is { } lf)
         {
@@ -176,6 +194,8 @@ public sealed record LieGanConfig
         NonNegative(ScheduleStartEpoch, "schedule_start_epoch");
         Range(BatchSize, 1, 65536, "batch_size");
         Range(Epochs, 1, 100000, "epochs");
+        if (GeneratorAverageFromEpoch is { } averageFrom && !(averageFrom >= 0 && averageFrom < Epochs))
+            throw new InvalidInputException($"generator_average_from_epoch must be at least 0 and below epochs ({Epochs}), or averaging never starts; got {averageFrom}.", "generator_average_from_epoch");
         Range(HiddenWidth, 1, 16384, "hidden_width");
         Range(EmbeddingSize, 1, 4096, "embedding_size");
         Range(DiscriminatorFourierFeatures, 0, 16384, "discriminator_fourier_features");

@@ -46,6 +46,7 @@ public sealed class LieGanTrainer : IDisposable
         GeneratorOptimizer = new AdamOptimizer([Generator.L], config.GeneratorBeta1, config.GeneratorBeta2);
         DiscriminatorOptimizer = new AdamOptimizer(_discriminatorParameters, config.DiscriminatorBeta1, config.DiscriminatorBeta2);
         Random = new torch.Generator((ulong)seed + 0x9E3779B97F4A7C15UL);
+        if (config.GeneratorAverageFromEpoch is not null) Average = new GeneratorAverage(config.Channels, n, device);
 
         _x = tensor(data.X, dtype: float32).reshape(data.XShape).to(device).DetachFromDisposeScope();
         _y = data.Target == TargetKind.Class
@@ -61,6 +62,9 @@ public sealed class LieGanTrainer : IDisposable
     public LieDiscriminator Discriminator { get; }
     public AdamOptimizer GeneratorOptimizer { get; }
     public AdamOptimizer DiscriminatorOptimizer { get; }
+
+    /// <summary>The running average of L when generator_average_from_epoch is set (checkpointed).</summary>
+    public GeneratorAverage? Average { get; }
 
     /// <summary>Drives shuffling and coefficients; its state is checkpointed so resumes continue the same stream.</summary>
     public torch.Generator Random { get; }
@@ -196,18 +200,31 @@ public sealed class LieGanTrainer : IDisposable
         // Gradients of each loss with respect to its own player's parameters only.
         var gGrads = torch.autograd.grad([gTotal], [Generator.L], retain_graph: true);
         var dGrads = torch.autograd.grad([dLoss], _discriminatorParameters);
-        GeneratorOptimizer.Step(GeneratorLearningRate(epochPosition), gGrads!);
+        double generatorRate = GeneratorLearningRate(epochPosition);
+        GeneratorOptimizer.Step(generatorRate, gGrads!);
         DiscriminatorOptimizer.Step(DiscriminatorLearningRate(epochPosition), dGrads!);
+        if (Average is not null && epochPosition >= _config.GeneratorAverageFromEpoch) Average.Add(Generator.L, generatorRate);
 
         return new EpochLosses(realLoss.item<float>(), fakeLoss.item<float>(), gAdv.item<float>(), weightedReg.item<float>(), regularizers);
     }
 
-    /// <summary>The generators the group is built from (masked, normalised when configured), as float64 matrices.</summary>
-    public IReadOnlyList<double[,]> CurrentGenerators()
+    /// <summary>True once the answer is the running average of L rather than the live L.</summary>
+    public bool IsAveraging => Average is { HasSamples: true };
+
+    /// <summary>
+    /// The run's answer: the generators the group is built from (masked, normalised when
+    /// configured) as float64 matrices; the running average once averaging has begun.
+    /// </summary>
+    public IReadOnlyList<double[,]> CurrentGenerators() => IsAveraging ? Matrices(Average!.Mean) : LiveGenerators();
+
+    /// <summary>The live L's generators (what the next step trains), as float64 matrices.</summary>
+    public IReadOnlyList<double[,]> LiveGenerators() => Matrices(Generator.L);
+
+    private IReadOnlyList<double[,]> Matrices(Tensor raw)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var l = Generator.EffectiveL().to(float64).cpu().contiguous();
+        var l = Generator.Effective(raw).to(float64).cpu().contiguous();
         int c = Generator.Channels, n = Generator.Dimension;
         var values = l.data<double>().ToArray();
         var list = new List<double[,]>(c);
@@ -232,7 +249,8 @@ public sealed class LieGanTrainer : IDisposable
         count = Math.Min(count, Data.Count);
         var x = _x.narrow(0, 0, count);
         using var sampler = new torch.Generator((ulong)(epoch + 1) * 7919UL);
-        var g = Generator.GroupElements(Generator.SampleCoefficients(count, sampler, Device));
+        var answer = IsAveraging ? Generator.Effective(Average!.Mean).to(float32) : null;
+        var g = Generator.GroupElements(Generator.SampleCoefficients(count, sampler, Device), answer);
         var gx = LieAlgebraGenerator.Act(g, x);
         return (Rows(x.select(1, 0)), Rows(gx.select(1, 0)));
     }
@@ -252,6 +270,7 @@ public sealed class LieGanTrainer : IDisposable
         Generator.Dispose();
         Discriminator.Dispose();
         Random.Dispose();
+        Average?.Dispose();
         _x.Dispose();
         _y.Dispose();
         _ones.Dispose();

@@ -80,6 +80,11 @@ public class GeneratorAndRegularizerTests
         Assert.Equal(9f, z.max().item<float>());
         Assert.True(z.eq(z.round()).all().item<bool>());
 
+        using var nonzero = new LieAlgebraGenerator(new LieGanConfig { Init = "zero", CoefficientDistribution = "nonzero_int_grid", UniformMax = 2 }, 3, null);
+        var values = nonzero.SampleCoefficients(5000, rng, CPU).flatten().data<float>().ToArray();
+        Assert.Equal([-2f, -1f, 1f, 2f], values.Distinct().Order());
+        Assert.All(values.CountBy(v => v), pair => Assert.InRange(pair.Value, 1100, 1400)); // 1250 each
+
         using var uniform = new LieAlgebraGenerator(new LieGanConfig { Init = "zero", CoefficientDistribution = "uniform", UniformMax = 2 }, 3, null);
         var u = uniform.SampleCoefficients(5000, rng, CPU);
         Assert.InRange(u.min().item<float>(), -2f, -1.9f);

@@ -24,6 +24,18 @@ public class LieGanConfigTests
         Assert.Equal("lambda", Assert.Throws<InvalidInputException>(() => new LieGanConfig { Lambda = double.NaN }.Validate()).Field);
     }
 
+    [Theory]
+    [InlineData("uniform_int_grid", 2.5)]
+    [InlineData("nonzero_int_grid", 0.5)]
+    public void Integer_grids_need_a_whole_uniform_max(string distribution, double max)
+    {
+        var ex = Assert.Throws<InvalidInputException>(() => new LieGanConfig { CoefficientDistribution = distribution, UniformMax = max }.Validate());
+        Assert.Equal("uniform_max", ex.Field);
+        Assert.Contains("whole number", ex.Message);
+        new LieGanConfig { CoefficientDistribution = distribution, UniformMax = 3 }.Validate();
+        new LieGanConfig { CoefficientDistribution = "uniform", UniformMax = max }.Validate();
+    }
+
     [Fact]
     public void Presets_carry_the_reference_command_lines()
     {

@@ -54,23 +54,32 @@ public class LieGanJobTests
         Assert.StartsWith("liegan two-body", result.Summary);
     }
 
-    [Fact]
-    public void Resuming_from_a_checkpoint_continues_bit_identically()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.5)] // with a running average of L, which the checkpoint must carry
+    public void Resuming_from_a_checkpoint_continues_bit_identically(double? averageFrom)
     {
         using var tmp = new TempFiles();
         using var threads = new SingleTorchThread();
         var data = SmallTwoBody(24);
         string straightDir = Path.Combine(tmp.Root, "straight"), firstDir = Path.Combine(tmp.Root, "first"), resumedDir = Path.Combine(tmp.Root, "resumed");
+        LieGanConfig Config(int epochs) => Small(epochs) with { GeneratorAverageFromEpoch = averageFrom };
 
-        var straight = (LieGanResultDocument)new LieGanJob(Small(3), data, 5).Run(new JobContext(CPU, straightDir, NullJobSink.Instance, CancellationToken.None)).Document;
-        new LieGanJob(Small(1), data, 5).Run(new JobContext(CPU, firstDir, NullJobSink.Instance, CancellationToken.None));
+        var straight = (LieGanResultDocument)new LieGanJob(Config(3), data, 5).Run(new JobContext(CPU, straightDir, NullJobSink.Instance, CancellationToken.None)).Document;
+        new LieGanJob(Config(1), data, 5).Run(new JobContext(CPU, firstDir, NullJobSink.Instance, CancellationToken.None));
         var sink = new RecordingJobSink();
-        var resumed = (LieGanResultDocument)new LieGanJob(Small(3), data, 5)
+        var resumed = (LieGanResultDocument)new LieGanJob(Config(3), data, 5)
             .Run(new JobContext(CPU, resumedDir, sink, CancellationToken.None, Path.Combine(firstDir, LieGanCheckpoint.FileName))).Document;
 
         Assert.Equal(straight.Generators, resumed.Generators);
         Assert.Equal(straight.History["g_adv"], resumed.History["g_adv"]);
         Assert.Equal(straight.History["d_real"], resumed.History["d_real"]);
+        if (averageFrom is not null)
+        {
+            Assert.Equal(straight.History["live_cosine_0"], resumed.History["live_cosine_0"]);
+            Assert.Equal(3, resumed.History["live_cosine_0"].Length); // aligned with the other per-epoch arrays
+            Assert.NotEqual(resumed.History["live_cosine_0"][^1], resumed.History["cosine_0"][^1]); // the answer is the average
+        }
         Assert.Equal([1, 2], sink.MetricsReports.Select(m => m.Epoch));
         Assert.Equal(3 * ((data.Count + 63) / 64), sink.Checkpoints[^1].Step);
     }

@@ -173,4 +173,48 @@ public class TrainingStepTests
         Assert.Equal("discriminator_gradient_penalty",
             Assert.Throws<InvalidInputException>(() => (config with { DiscriminatorGradientPenalty = -1 }).Validate()).Field);
     }
+
+    [Fact]
+    public void Averaging_starts_at_its_epoch_and_weights_each_step_by_its_learning_rate()
+    {
+        using var threads = new SingleTorchThread();
+        var data = LieGanJobTests.SmallTwoBody(4);
+        var config = LieGanPresets.Get("two-body").Config with
+        {
+            HiddenWidth = 32, GeneratorAverageFromEpoch = 1,
+            GeneratorSchedule = "exp-decay", GeneratorLearningRateFinal = 1e-4, ScheduleStartEpoch = 1, ScheduleEpochs = 1,
+        };
+        using var trainer = new LieGanTrainer(config, data, seed: 2, CPU);
+        using var scope = NewDisposeScope();
+        var x = tensor(data.X).reshape(data.XShape).narrow(0, 0, 64);
+        var y = tensor(data.Y).reshape(data.YShape).narrow(0, 0, 64);
+
+        trainer.Step(x, y, 0.5);
+        Assert.False(trainer.IsAveraging); // before the start epoch the answer is the live L
+        Assert.Equal(trainer.LiveGenerators(), trainer.CurrentGenerators());
+
+        var snapshots = new List<Tensor>();
+        var rates = new List<double>();
+        foreach (double position in new[] { 1.0, 1.5, 2.0 })
+        {
+            trainer.Step(x, y, position);
+            snapshots.Add(trainer.Generator.L.detach().to(float64).clone());
+            rates.Add(trainer.GeneratorLearningRate(position));
+        }
+        Assert.Equal(1e-3, rates[0], 15);
+        Assert.Equal(1e-3 * Math.Sqrt(0.1), rates[1], 15);
+        Assert.Equal(1e-4, rates[2], 15);
+        var expected = snapshots.Zip(rates, (l, r) => l * r).Aggregate((a, b) => a + b) / rates.Sum();
+
+        Assert.True(trainer.IsAveraging);
+        Assert.Equal(rates.Sum(), trainer.Average!.Weight.item<double>(), 15);
+        Assert.True(allclose(trainer.Average.Mean, expected, rtol: 1e-12, atol: 1e-15));
+        var answer = trainer.CurrentGenerators()[0];
+        var mean = trainer.Average.Mean[0].data<double>().ToArray();
+        Assert.Equal(mean[1], answer[0, 1], 12); // the answer is the (masked) average...
+        Assert.Equal(0, answer[0, 5]);
+        Assert.NotEqual(answer[0, 1], trainer.LiveGenerators()[0][0, 1]); // ...not the live L
+        Assert.Equal("generator_average_from_epoch",
+            Assert.Throws<InvalidInputException>(() => (config with { Epochs = 1 }).Validate()).Field);
+    }
 }

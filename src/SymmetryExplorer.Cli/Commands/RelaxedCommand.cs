@@ -31,6 +31,7 @@ public static class RelaxedCommand
         var banks = new Option<int?>("--banks") { Description = "Filter banks L of rgroup / rtrans, coefficient banks mixed per tap of rsteer (>= kernel^2: one coefficient per tap, the paper's form; preset: 2, rsteer 1)." };
         var alpha = new Option<double?>("--alpha") { Description = "Weight of the relaxation penalty." };
         var lr = new Option<double?>("--lr") { Description = "Adam learning rate (preset: 1e-3)." };
+        var relaxedLr = new Option<double?>("--relaxed-lr-factor") { Description = "Factor on the learning rate of the relaxed weights only (preset: 1, the paper)." };
         var batch = new Option<int?>("--batch-size") { Description = "Batch size (preset: 16)." };
         var patience = new Option<int?>("--patience") { Description = "Early-stopping patience in epochs (0: off)." };
         var inputFrames = new Option<int?>("--input-frames") { Description = "Past frames stacked as input (preset: 10)." };
@@ -46,7 +47,7 @@ public static class RelaxedCommand
 
         var command = new Command("relaxed", "Train a relaxed-equivariant (or baseline) network on smoke-plume flows and test it on Future and Domain splits.")
         {
-            model, epochs, seed, outDir, device, threads, hidden, parameters, layers, banks, alpha, lr, batch, patience,
+            model, epochs, seed, outDir, device, threads, hidden, parameters, layers, banks, alpha, lr, relaxedLr, batch, patience,
             inputFrames, rolloutTrain, rolloutTest, trainWindows, evalStride, groupOrder, reflections, resume, json, dataOnly,
         };
         foreach (var option in data.All) command.Options.Add(option);
@@ -67,6 +68,7 @@ public static class RelaxedCommand
                 FilterBanks = parse.GetValue(banks) ?? config.FilterBanks,
                 Alpha = parse.GetValue(alpha) ?? config.Alpha,
                 LearningRate = parse.GetValue(lr) ?? config.LearningRate,
+                RelaxedLearningRateFactor = parse.GetValue(relaxedLr) ?? config.RelaxedLearningRateFactor,
                 BatchSize = parse.GetValue(batch) ?? config.BatchSize,
                 Patience = parse.GetValue(patience) ?? config.Patience,
                 InputFrames = parse.GetValue(inputFrames) ?? config.InputFrames,

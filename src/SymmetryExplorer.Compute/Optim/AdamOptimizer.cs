@@ -15,11 +15,17 @@ public sealed class AdamOptimizer : IDisposable
 {
     private readonly Tensor[] _parameters;
     private readonly double _beta1, _beta2, _eps, _weightDecay;
+    private readonly double[]? _rateScales;
 
-    public AdamOptimizer(IEnumerable<Tensor> parameters, double beta1, double beta2, double eps = 1e-8, double weightDecay = 0)
+    /// <param name="learningRateScales">Optional factor per parameter on the learning rate (a parameter group's own rate).</param>
+    public AdamOptimizer(IEnumerable<Tensor> parameters, double beta1, double beta2, double eps = 1e-8, double weightDecay = 0,
+        IReadOnlyList<double>? learningRateScales = null)
     {
         _weightDecay = weightDecay;
         _parameters = parameters.ToArray();
+        if (learningRateScales is not null && learningRateScales.Count != _parameters.Length)
+            throw new ArgumentException($"one learning-rate scale per parameter is needed ({_parameters.Length}), not {learningRateScales.Count}");
+        if (learningRateScales is not null && learningRateScales.Any(s => s != 1)) _rateScales = learningRateScales.ToArray();
         _beta1 = beta1;
         _beta2 = beta2;
         _eps = eps;
@@ -73,7 +79,13 @@ public sealed class AdamOptimizer : IDisposable
             FirstMoments[i].lerp_(grad, firstWeight);
             SecondMoments[i].mul_(beta2).addcmul_(grad, grad, secondWeight);
             var denom = SecondMoments[i].sqrt().div_(correction2).add_(eps, OwnedScalars.One);
-            _parameters[i].addcdiv_(FirstMoments[i], denom, step);
+            if (_rateScales is null || _rateScales[i] == 1)
+            {
+                _parameters[i].addcdiv_(FirstMoments[i], denom, step);
+                continue;
+            }
+            using var scaledStep = (-stepSize * _rateScales[i]).ToScalar();
+            _parameters[i].addcdiv_(FirstMoments[i], denom, scaledStep);
         }
     }
 

@@ -40,6 +40,15 @@ public sealed record RelaxedConfig
 
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>
+    /// Factor on the learning rate of the relaxed weights only (RGroup's combination weights,
+    /// RSteer's tap profiles or per-tap coefficients, the translation mixing weights); 1 trains them
+    /// like every other weight, as the paper. Adam moves a weight by about the rate per step
+    /// whatever its gradient's size, so in a short run relaxed weights stay near tied; a larger
+    /// factor lets them move as far as the data ask within the same number of steps.
+    /// </summary>
+    public double RelaxedLearningRateFactor { get; init; } = 1;
+
     public double WeightDecay { get; init; } = 4e-4;
 
     /// <summary>Learning-rate factor applied after every epoch (step decay).</summary>
@@ -89,6 +98,8 @@ public sealed record RelaxedConfig
         Require(FilterBanks is >= 1 and <= 16, "filter_banks", $"filter_banks must be between 1 and 16, not {FilterBanks}");
         Require(double.IsFinite(Alpha) && Alpha >= 0, "alpha", $"alpha must be a finite number >= 0, not {Alpha}");
         Require(double.IsFinite(LearningRate) && LearningRate is > 0 and <= 1, "learning_rate", $"learning_rate must be in (0, 1], not {LearningRate}");
+        Require(double.IsFinite(RelaxedLearningRateFactor) && RelaxedLearningRateFactor is > 0 and <= 1000, "relaxed_learning_rate_factor",
+            $"relaxed_learning_rate_factor must be in (0, 1000], not {RelaxedLearningRateFactor}");
         Require(double.IsFinite(WeightDecay) && WeightDecay >= 0, "weight_decay", $"weight_decay must be >= 0, not {WeightDecay}");
         Require(double.IsFinite(Decay) && Decay is > 0 and <= 1, "decay", $"decay must be in (0, 1], not {Decay}");
         Require(Epochs is >= 1 and <= 10_000, "epochs", $"epochs must be between 1 and 10000, not {Epochs}");

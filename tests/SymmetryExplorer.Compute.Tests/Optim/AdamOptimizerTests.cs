@@ -40,6 +40,27 @@ public class AdamOptimizerTests
     }
 
     [Fact]
+    public void A_learning_rate_scale_multiplies_only_its_parameters_step()
+    {
+        var (w0, x, y) = Problem();
+        var plain = w0.clone().requires_grad_();
+        var scaled = w0.clone().requires_grad_();
+        var other = w0.clone().requires_grad_();
+        using var reference = new AdamOptimizer([plain], 0.9, 0.999);
+        using var grouped = new AdamOptimizer([scaled, other], 0.9, 0.999, learningRateScales: [10, 1]);
+        Backward(plain, x, y);
+        Backward(scaled, x, y);
+        Backward(other, x, y);
+        reference.Step(1e-3);
+        grouped.Step(1e-3);
+        // The same gradients, but ten times the step...
+        Assert.True(allclose(scaled - w0, (plain - w0) * 10, rtol: 1e-4, atol: 1e-8), "the scaled parameter did not move ten times as far");
+        // ...while a parameter with scale 1 in the same optimiser moves exactly as with no scales.
+        Assert.True(allclose(other, plain, rtol: 0, atol: 0));
+        Assert.Throws<ArgumentException>(() => new AdamOptimizer([scaled, other], 0.9, 0.999, learningRateScales: [2]));
+    }
+
+    [Fact]
     public void Saved_state_resumes_to_the_same_parameters_as_uninterrupted_training()
     {
         var (w0, x, y) = Problem();

@@ -74,6 +74,24 @@ public class RegulariserAndMetricTests
         Assert.Equal(4 * 0.25, layer.Penalty().item<float>(), 6);
     }
 
+    [Theory]
+    [InlineData("rgroup", 5 * 2 * 4)]   // five layers of combination weights (banks 2 x |C4|)
+    [InlineData("rsteer", -1)]          // the tap profiles of the banked form
+    [InlineData("gconv", 0)]
+    public void Learning_rate_scales_pick_out_exactly_the_relaxed_weights(string model, int expectedRelaxed)
+    {
+        using var net = RelaxedNetworks.Create(new RelaxedConfig { Model = model, Hidden = 3, FilterBanks = model == "rsteer" ? 1 : 2 }, 8, 8);
+        var scales = net.LearningRateScales(7);
+        var parameters = net.parameters().ToArray();
+        long relaxed = parameters.Zip(scales).Where(p => p.Second == 7).Sum(p => p.First.numel());
+        long expected = expectedRelaxed >= 0 ? expectedRelaxed : net.RelaxedLayers.Cast<RelaxedSteerableConv>().Sum(l => l.TapMix!.numel());
+        Assert.Equal(expected, relaxed);
+        Assert.All(scales, s => Assert.True(s is 1 or 7));
+        if (model == "rsteer") Assert.True(relaxed > 0);
+        Assert.Equal("relaxed_learning_rate_factor",
+            Assert.Throws<InvalidInputException>(() => new RelaxedConfig { RelaxedLearningRateFactor = 0 }.Validate()).Field);
+    }
+
     [Fact]
     public void The_network_penalty_is_alpha_times_the_sum_over_relaxed_layers_and_zero_for_strict_models()
     {

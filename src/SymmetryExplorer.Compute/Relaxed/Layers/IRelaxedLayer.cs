@@ -11,6 +11,9 @@ public interface IRelaxedLayer
     /// <summary>Name used in metric keys (<c>drift_&lt;name&gt;</c>).</summary>
     string LayerName { get; }
 
+    /// <summary>The weights that are tied at initialisation and relax (what <see cref="Drift"/> measures).</summary>
+    IEnumerable<Tensor> RelaxedWeights { get; }
+
     /// <summary>The layer's penalty on untied weights (not yet multiplied by alpha); differentiable.</summary>
     Tensor Penalty();
 

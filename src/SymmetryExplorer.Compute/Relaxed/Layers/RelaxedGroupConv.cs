@@ -77,6 +77,8 @@ public sealed class RelaxedGroupConv : nn.Module<Tensor, Tensor>, IRelaxedLayer
     public Tensor Penalty() =>
         combination is null ? zeros(1, device: weight.device).sum() : (combination.unsqueeze(2) - combination.unsqueeze(1)).abs().sum();
 
+    public IEnumerable<Tensor> RelaxedWeights => combination is null ? [] : [combination];
+
     public double Drift() => combination is null ? 0 : Layers.Drift.FromMean(combination, 1);
 
     private static (Tensor Sources, Tensor Signs) BuildTransforms(PlanarGroup group, FieldKind inKind, int k)

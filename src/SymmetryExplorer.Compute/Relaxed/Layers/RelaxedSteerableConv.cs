@@ -111,6 +111,9 @@ public sealed class RelaxedSteerableConv : nn.Module<Tensor, Tensor>, IRelaxedLa
         return cat([dx, dy]).mean();
     }
 
+    /// <summary>The tap profiles of the banked form; the per-tap coefficients themselves otherwise.</summary>
+    public IEnumerable<Tensor> RelaxedWeights => !IsRelaxed ? [] : tapMix is not null ? [tapMix] : [coefficients];
+
     public double Drift()
     {
         if (!IsRelaxed) return 0;

@@ -55,5 +55,7 @@ public sealed class RelaxedTranslationConv : nn.Module<Tensor, Tensor>, IRelaxed
                (mix.narrow(1, 1, w - 1) - mix.narrow(1, 0, w - 1)).abs().sum();
     }
 
+    public IEnumerable<Tensor> RelaxedWeights => [mix];
+
     public double Drift() => Layers.Drift.FromMean(mix, 0, 1);
 }

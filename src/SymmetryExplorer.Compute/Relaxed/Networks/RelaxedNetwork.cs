@@ -31,6 +31,13 @@ public abstract class RelaxedNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Drift from tied weights per relaxed layer, keyed by layer name.</summary>
     public IReadOnlyDictionary<string, double> Drift() => RelaxedLayers.ToDictionary(l => l.LayerName, l => l.Drift());
 
+    /// <summary>Per parameter (in <c>parameters()</c> order): <paramref name="factor"/> for relaxed weights, 1 for the rest.</summary>
+    public double[] LearningRateScales(double factor)
+    {
+        var relaxed = RelaxedLayers.SelectMany(l => l.RelaxedWeights).Select(t => t.Handle).ToHashSet();
+        return parameters().Select(p => relaxed.Contains(p.Handle) ? factor : 1).ToArray();
+    }
+
     public long ParameterCount() => parameters().Sum(p => p.numel());
 
     /// <summary>Trainable parameters per layer (layer1 .. layerN, then any other part), in order.</summary>

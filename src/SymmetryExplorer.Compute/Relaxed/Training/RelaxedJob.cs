@@ -81,7 +81,8 @@ public sealed class RelaxedJob : ITrainingJob
         best.to(device);
         best.load_state_dict(model.state_dict());
         // PyTorch's Adam (betas 0.9, 0.999, eps 1e-8, L2 weight decay), with owned Scalars.
-        using var optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.999, 1e-8, _config.WeightDecay);
+        using var optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.999, 1e-8, _config.WeightDecay,
+            model.LearningRateScales(_config.RelaxedLearningRateFactor));
 
         if (context.ResumeCheckpoint is { } resume)
         {

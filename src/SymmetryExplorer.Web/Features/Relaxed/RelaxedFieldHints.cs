@@ -17,6 +17,7 @@ public static class RelaxedFieldHints
         ["filter_banks"] = new("Filter banks L", "Relaxed layers mix L banks (rsteer: per tap; kernel² = the paper's per-tap form)."),
         ["alpha"] = new("α (relaxation penalty)", "How strongly relaxed weights are held together."),
         ["learning_rate"] = new("Learning rate"),
+        ["relaxed_learning_rate_factor"] = new("Relaxed-weight LR factor", "Multiplies the learning rate of the relaxed weights only; 1 = the paper. Larger lets them relax within a short run.", Advanced: true),
         ["weight_decay"] = new("Weight decay", Advanced: true),
         ["decay"] = new("LR decay per epoch", Advanced: true),
         ["epochs"] = new("Epochs", "Most epochs; early stopping may end sooner."),

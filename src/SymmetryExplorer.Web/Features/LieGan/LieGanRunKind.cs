@@ -29,7 +29,7 @@ public sealed class LieGanRunKind : IRunKind
     public IReadOnlyList<MetricChartSpec> Charts { get; } =
     [
         new("losses", "Losses", ["d_real", "d_fake", "g_adv", "g_reg", "reg_"], "loss"),
-        new("similarity", "Similarity to the reference", ["cosine_", "subspace_similarity", "metric_cosine", "on_data_scale"], "|cos|"),
+        new("similarity", "Similarity to the reference", ["cosine_", "subspace_similarity", "metric_cosine", "on_data_scale", "live_cosine_", "live_subspace_similarity"], "|cos|"),
         new("residuals", "Residuals: invariant metric and on-data fit", ["metric_residual", "on_data_residual", "closure"], "residual", LogY: true),
         new("norms", "Generator norms, learning rate and lambda", ["norm_", "learning_rate", "lambda"], "value", LogY: true),
     ];

@@ -64,6 +64,8 @@ public sealed class LieGanJob : ITrainingJob
             step = resumed.Step;
             sink.Log(JobLogLevel.Info, $"resumed from epoch {startEpoch} (step {step})");
         }
+        if (config.GeneratorAverageFromEpoch is { } averageFrom && averageFrom >= config.Epochs)
+            sink.Log(JobLogLevel.Warning, $"generator_average_from_epoch {averageFrom} is not before the last epoch ({config.Epochs}): nothing is averaged, the answer is the last L");
         var clock = new EpochClock(TimeSpan.FromSeconds(resumed?.ElapsedSeconds ?? 0));
         int stepsPerEpoch = trainer.StepsPerEpoch;
         var points = DataPoints(_data, 512);

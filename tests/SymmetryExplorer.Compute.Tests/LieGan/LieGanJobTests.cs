@@ -85,6 +85,21 @@ public class LieGanJobTests
     }
 
     [Fact]
+    public void Averaging_set_to_start_after_the_last_epoch_is_reported_and_the_answer_is_the_last_L()
+    {
+        using var tmp = new TempFiles();
+        using var threads = new SingleTorchThread();
+        var sink = new RecordingJobSink();
+        // A short demo run of a preset that averages from epoch 20.
+        var doc = (LieGanResultDocument)new LieGanJob(Small(2) with { GeneratorAverageFromEpoch = 20 }, SmallTwoBody(24), seed: 2)
+            .Run(new JobContext(CPU, tmp.Root, sink, CancellationToken.None)).Document;
+
+        Assert.Contains(sink.Events.OfType<(JobLogLevel Level, string Message)>(),
+            e => e.Level == JobLogLevel.Warning && e.Message.Contains("nothing is averaged"));
+        Assert.Equal(doc.History["cosine_0"], doc.History["live_cosine_0"]);
+    }
+
+    [Fact]
     public void Cancellation_stops_within_one_batch()
     {
         using var tmp = new TempFiles();

@@ -215,6 +215,6 @@ public class TrainingStepTests
         Assert.Equal(0, answer[0, 5]);
         Assert.NotEqual(answer[0, 1], trainer.LiveGenerators()[0][0, 1]); // ...not the live L
         Assert.Equal("generator_average_from_epoch",
-            Assert.Throws<InvalidInputException>(() => (config with { Epochs = 1 }).Validate()).Field);
+            Assert.Throws<InvalidInputException>(() => (config with { GeneratorAverageFromEpoch = -1 }).Validate()).Field);
     }
 }

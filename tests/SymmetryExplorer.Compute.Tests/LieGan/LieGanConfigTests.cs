@@ -49,7 +49,7 @@ public class LieGanConfigTests
         var paperDiscrete = LieGanPresets.Get("discrete-rotation-paper").Config;
         Assert.Equal(("uniform_int_grid", 10.0, "random", 0.01), (paperDiscrete.CoefficientDistribution, paperDiscrete.UniformMax, paperDiscrete.Init, paperDiscrete.Lambda));
         var discrete = LieGanPresets.Get("discrete-rotation").Config;
-        Assert.Equal(("uniform_int_grid", 1.0, 256, 1.0, 0.01), (discrete.CoefficientDistribution, discrete.UniformMax, discrete.DiscriminatorFourierFeatures, discrete.Lambda, discrete.LambdaFinal));
+        Assert.Equal(("nonzero_int_grid", 1.0, 256, 1.0, 0.01, 20.0), (discrete.CoefficientDistribution, discrete.UniformMax, discrete.DiscriminatorFourierFeatures, discrete.Lambda, discrete.LambdaFinal, discrete.GeneratorAverageFromEpoch));
         Assert.All(LieGanPresets.All, p => p.Config.Validate());
         Assert.Contains("two-body-fast", LieGanPresets.Names);
         Assert.Equal("preset", Assert.Throws<InvalidInputException>(() => LieGanPresets.Get("nope")).Field);

@@ -86,11 +86,16 @@ public sealed class LieAlgebraGenerator : nn.Module
         return l / factor.Plus(1e-6);
     }
 
-    /// <summary>Draws coefficients z (B, C) from the configured distribution with <paramref name="generator"/>.</summary>
-    public Tensor SampleCoefficients(long batch, torch.Generator generator, Device device)
+    /// <summary>
+    /// Draws coefficients z (B, C) from the configured distribution with <paramref name="generator"/>;
+    /// at <paramref name="epochPosition"/> past nonzero_coefficients_from_epoch an integer grid leaves out 0.
+    /// </summary>
+    public Tensor SampleCoefficients(long batch, torch.Generator generator, Device device, double epochPosition = 0)
     {
         int C = Channels;
-        Tensor z = _config.CoefficientDistribution switch
+        string distribution = _config.CoefficientDistribution == "uniform_int_grid" && epochPosition >= _config.NonzeroCoefficientsFromEpoch
+            ? "nonzero_int_grid" : _config.CoefficientDistribution;
+        Tensor z = distribution switch
         {
             "uniform" => rand(batch, C, generator: generator).Times(2 * _config.UniformMax).Plus(-_config.UniformMax),
             "uniform_int_grid" => randint(-(long)_config.UniformMax, (long)_config.UniformMax, [batch, C], dtype: float32, generator: generator),

@@ -27,6 +27,14 @@ public sealed record LieGanConfig
     /// </summary>
     public string CoefficientDistribution { get; init; } = "normal";
 
+    /// <summary>
+    /// Null: off. With uniform_int_grid, from this (fractional) epoch on 0 is left out (as
+    /// nonzero_int_grid, same random draws): copies of the data among the fakes hold the
+    /// discriminator back early, when a strong one can shrink L to the identity, and only dilute
+    /// what it sees of a small error late.
+    /// </summary>
+    public double? NonzeroCoefficientsFromEpoch { get; init; }
+
     /// <summary>sigma_init: standard deviation of the coefficients (the reference's 2-body generators were trained with 3; its README says 1).</summary>
     public double Sigma { get; init; } = 1;
 
@@ -167,6 +175,12 @@ public sealed record LieGanConfig
         if (InitScale is { } s) Positive(s, "init_scale", 1e3);
         Positive(Sigma, "sigma", 1e3);
         Positive(UniformMax, "uniform_max", 1e4);
+        if (NonzeroCoefficientsFromEpoch is { } nonzeroFrom)
+        {
+            NonNegative(nonzeroFrom, "nonzero_coefficients_from_epoch");
+            if (CoefficientDistribution != "uniform_int_grid")
+                throw new InvalidInputException("nonzero_coefficients_from_epoch applies to coefficient_distribution=uniform_int_grid only; leave it empty otherwise.", "nonzero_coefficients_from_epoch");
+        }
         if (CoefficientDistribution.EndsWith("_int_grid", StringComparison.Ordinal) && (UniformMax < 1 || UniformMax != Math.Floor(UniformMax)))
             throw new InvalidInputException($"uniform_max must be a whole number >= 1 for {CoefficientDistribution} (the largest integer coefficient), not {UniformMax}.", "uniform_max");
         NonNegative(Lambda, "lambda");

@@ -148,7 +148,7 @@ public sealed class LieGanTrainer : IDisposable
         var valid = batch == _config.BatchSize ? _ones : _ones.narrow(0, 0, batch);
         var fake = batch == _config.BatchSize ? _zeros : _zeros.narrow(0, 0, batch);
 
-        var z = Generator.SampleCoefficients(batch, Random, Device);
+        var z = Generator.SampleCoefficients(batch, Random, Device, epochPosition);
         var g = Generator.GroupElements(z);
         var gx = LieAlgebraGenerator.Act(g, x);
         var gy = Data.Target == TargetKind.Vector ? LieAlgebraGenerator.Act(g, y) : y;
@@ -250,7 +250,7 @@ public sealed class LieGanTrainer : IDisposable
         var x = _x.narrow(0, 0, count);
         using var sampler = new torch.Generator((ulong)(epoch + 1) * 7919UL);
         var answer = IsAveraging ? Generator.Effective(Average!.Mean).to(float32) : null;
-        var g = Generator.GroupElements(Generator.SampleCoefficients(count, sampler, Device), answer);
+        var g = Generator.GroupElements(Generator.SampleCoefficients(count, sampler, Device, epoch + 1), answer);
         var gx = LieAlgebraGenerator.Act(g, x);
         return (Rows(x.select(1, 0)), Rows(gx.select(1, 0)));
     }

@@ -95,6 +95,25 @@ public class GeneratorAndRegularizerTests
     }
 
     [Fact]
+    public void An_integer_grid_leaves_out_zero_from_its_switch_epoch_with_the_same_draws()
+    {
+        using var scope = NewDisposeScope();
+        var config = new LieGanConfig { Init = "zero", CoefficientDistribution = "uniform_int_grid", UniformMax = 1, NonzeroCoefficientsFromEpoch = 2 };
+        using var g = new LieAlgebraGenerator(config.Validate(), 3, null);
+        using var early = new TorchSharp.torch.Generator(5);
+        using var late = new TorchSharp.torch.Generator(5);
+        var before = g.SampleCoefficients(2000, early, CPU, epochPosition: 1.5).flatten().data<float>().ToArray();
+        var after = g.SampleCoefficients(2000, late, CPU, epochPosition: 2).flatten().data<float>().ToArray();
+
+        Assert.Equal([-1f, 0f], before.Distinct().Order());
+        Assert.Equal([-1f, 1f], after.Distinct().Order());
+        // The same draw, shifted past 0: the random stream does not depend on the switch.
+        Assert.Equal(before.Select(v => v >= 0 ? v + 1 : v), after);
+        Assert.Equal("nonzero_coefficients_from_epoch",
+            Assert.Throws<InvalidInputException>(() => (config with { CoefficientDistribution = "normal" }).Validate()).Field);
+    }
+
+    [Fact]
     public void Random_init_with_an_init_scale_uses_that_scale_instead_of_kaiming()
     {
         using var scope = NewDisposeScope();

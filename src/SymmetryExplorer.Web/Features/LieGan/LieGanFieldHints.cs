@@ -14,6 +14,7 @@ public static class LieGanFieldHints
         ["init_scale"] = new("Init scale", "randn scale of the initial L; empty uses the mode's default (Kaiming normal for random).", Advanced: true, OptionalNumber: true),
         ["mask"] = new("Mask", "n x n matrix of 0/1 for init = mask, as JSON.", Advanced: true),
         ["coefficient_distribution"] = new("Coefficients", "How z in exp(Σ z L) is drawn; uniform_int_grid (or nonzero_int_grid, which never draws 0) for discrete symmetries.", [.. LieGanConfig.CoefficientDistributions]),
+        ["nonzero_coefficients_from_epoch"] = new("No zero coefficients from epoch", "uniform_int_grid only: from this epoch on 0 is not drawn (every fake moved). Empty: never.", Advanced: true, OptionalNumber: true),
         ["sigma"] = new("σ (coefficients)", "Standard deviation of z."),
         ["uniform_max"] = new("m (uniform)", "Range of the uniform coefficient distributions."),
         ["normalize_l"] = new("Normalise L", Advanced: true),

@@ -102,9 +102,10 @@ public sealed class LieGanJob : ITrainingJob
             analysis = LieGanAnalysis.Analyse(generators, Reference, points);
             var values = LossValues(losses);
             LieGanAnalysis.AddMetrics(analysis, values);
-            // Every epoch when averaging is configured (live = answer before it starts), so the history's arrays stay aligned.
+            // Every epoch when averaging is configured, so the history's arrays stay aligned; until
+            // averaging starts the live L is the answer and its analysis is the one above.
             if (trainer.Average is not null)
-                LieGanAnalysis.AddLiveMetrics(LieGanAnalysis.Analyse(trainer.LiveGenerators(), Reference, []), values);
+                LieGanAnalysis.AddLiveMetrics(trainer.IsAveraging ? LieGanAnalysis.Analyse(trainer.LiveGenerators(), Reference, []) : analysis, values);
             values["epoch_seconds"] = seconds;
             values["learning_rate_g"] = trainer.GeneratorLearningRate(epoch + 1);
             if (config.LambdaFinal is not null) values["lambda"] = trainer.RegularizerWeight(epoch + 1);

@@ -79,13 +79,12 @@ public sealed class AdamOptimizer : IDisposable
             FirstMoments[i].lerp_(grad, firstWeight);
             SecondMoments[i].mul_(beta2).addcmul_(grad, grad, secondWeight);
             var denom = SecondMoments[i].sqrt().div_(correction2).add_(eps, OwnedScalars.One);
-            if (_rateScales is null || _rateScales[i] == 1)
+            if (_rateScales is { } scales && scales[i] != 1)
             {
-                _parameters[i].addcdiv_(FirstMoments[i], denom, step);
-                continue;
+                using var scaledStep = (-stepSize * scales[i]).ToScalar();
+                _parameters[i].addcdiv_(FirstMoments[i], denom, scaledStep);
             }
-            using var scaledStep = (-stepSize * _rateScales[i]).ToScalar();
-            _parameters[i].addcdiv_(FirstMoments[i], denom, scaledStep);
+            else _parameters[i].addcdiv_(FirstMoments[i], denom, step);
         }
     }
 

@@ -6,7 +6,11 @@ using static TorchSharp.torch;
 
 namespace SymmetryExplorer.Compute.LieGan;
 
-/// <summary>Training position and history carried across a resume.</summary>
+/// <summary>
+/// Training position and history carried across a resume. <see cref="Seed"/> is the requested
+/// seed; after collapse restarts the trainer runs on the last restart's seed, from
+/// <see cref="AttemptStartEpoch"/> on (older checkpoints have neither: 0 and none).
+/// </summary>
 public sealed record LieGanCheckpointState(
     LieGanConfig Config,
     int Seed,
@@ -17,7 +21,9 @@ public sealed record LieGanCheckpointState(
     int DataDimension,
     Dictionary<string, List<double>> History,
     long GeneratorSteps,
-    long DiscriminatorSteps);
+    long DiscriminatorSteps,
+    int AttemptStartEpoch = 0,
+    List<CollapseRestart>? Restarts = null);
 
 /// <summary>
 /// Checkpoint file: magic, a JSON header (<see cref="LieGanCheckpointState"/>), then named raw

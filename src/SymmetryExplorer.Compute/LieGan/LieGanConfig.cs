@@ -120,6 +120,21 @@ public sealed record LieGanConfig
     /// </summary>
     public double? GeneratorAverageFromEpoch { get; init; }
 
+    /// <summary>
+    /// 0 (the reference): off. Otherwise, when at the end of an epoch every channel of the live L
+    /// has a Frobenius norm below <see cref="CollapseNorm"/>, the generator has collapsed to the
+    /// identity: with coefficients symmetric about 0 (e.g. nonzero_int_grid) L = 0 is a stationary
+    /// point in expectation (the +z and -z gradients cancel, and a discriminator that cannot tell
+    /// x from x has no gradient to give), and the run does not leave it. The job then starts
+    /// over with a fresh initialisation from a derived seed (seed + k x 1,000,003 for the k-th
+    /// restart), at most this many times; the collapsed epochs stay in the history and the restart
+    /// is logged and listed in the result. The check uses nothing but L, no reference.
+    /// </summary>
+    public int CollapseRestarts { get; init; }
+
+    /// <summary>The norm below which L counts as collapsed (see <see cref="CollapseRestarts"/>).</summary>
+    public double CollapseNorm { get; init; } = 1e-2;
+
     /// <summary>Width of the discriminator's two hidden layers.</summary>
     public int HiddenWidth { get; init; } = 512;
 
@@ -212,6 +227,8 @@ public sealed record LieGanConfig
         // At or past the last epoch is allowed (a short demo run of a preset that averages): the
         // job then says that the answer is the last L.
         if (GeneratorAverageFromEpoch is { } averageFrom) NonNegative(averageFrom, "generator_average_from_epoch");
+        Range(CollapseRestarts, 0, 10, "collapse_restarts");
+        Positive(CollapseNorm, "collapse_norm", 1e3);
         Range(HiddenWidth, 1, 16384, "hidden_width");
         Range(EmbeddingSize, 1, 4096, "embedding_size");
         Range(DiscriminatorFourierFeatures, 0, 16384, "discriminator_fourier_features");

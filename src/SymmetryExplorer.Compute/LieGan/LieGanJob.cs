@@ -53,9 +53,28 @@ public sealed class LieGanJob : ITrainingJob
             seed = resumed.Seed;
         }
 
-        using var trainer = new LieGanTrainer(config, _data, seed, context.Device);
+        // After a collapse restart the run trains from the last restart's seed; the checkpoint keeps the requested one.
+        int attemptSeed = resumed?.Restarts is [.., var lastRestart] ? lastRestart.Seed : seed;
+        var trainer = new LieGanTrainer(config, _data, attemptSeed, context.Device);
+        try
+        {
+            return Train(context, config, seed, resumed, ref trainer);
+        }
+        finally
+        {
+            trainer.Dispose();
+        }
+    }
+
+    private JobResult Train(JobContext context, LieGanConfig config, int seed, LieGanCheckpointState? resumed, ref LieGanTrainer trainer)
+    {
+        var sink = context.Sink;
         var history = resumed?.History ?? new Dictionary<string, List<double>>();
+        var restarts = resumed?.Restarts ?? [];
         int startEpoch = 0;
+        // Epochs are numbered over the whole run; an attempt (the first, or one after a collapse
+        // restart) trains config.Epochs epochs from attemptStart on, with its own schedule clock.
+        int attemptStart = resumed?.AttemptStartEpoch ?? 0;
         long step = 0;
         if (resumed is not null)
         {
@@ -79,19 +98,20 @@ public sealed class LieGanJob : ITrainingJob
 
         GeneratorAnalysis? analysis = null;
         EpochLosses? losses = null;
-        for (int epoch = startEpoch; epoch < config.Epochs; epoch++)
+        bool warnedUnrecovered = false;
+        for (int epoch = startEpoch; epoch < attemptStart + config.Epochs; epoch++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
             clock.StartEpoch();
             long epochStartStep = step;
-            int currentEpoch = epoch;
-            losses = trainer.TrainEpoch(epoch, (batch, batchLosses) =>
+            int currentEpoch = epoch, totalEpochs = attemptStart + config.Epochs;
+            losses = trainer.TrainEpoch(epoch - attemptStart, (batch, batchLosses) =>
             {
                 long globalStep = epochStartStep + batch;
                 if (config.ReportEveryBatches > 0 && batch % config.ReportEveryBatches == 0 && batch < stepsPerEpoch)
                 {
-                    sink.Progress(new JobProgress(currentEpoch, config.Epochs, globalStep, batch, stepsPerEpoch, clock.Elapsed,
-                        clock.Remaining(config.Epochs - currentEpoch - 1, 1 - (double)batch / stepsPerEpoch)));
+                    sink.Progress(new JobProgress(currentEpoch, totalEpochs, globalStep, batch, stepsPerEpoch, clock.Elapsed,
+                        clock.Remaining(totalEpochs - currentEpoch - 1, 1 - (double)batch / stepsPerEpoch)));
                     sink.Metrics(new JobMetrics(currentEpoch, globalStep, LossValues(batchLosses), JobMetrics.BatchScope));
                 }
             }, context.Cancellation);
@@ -107,30 +127,57 @@ public sealed class LieGanJob : ITrainingJob
             if (trainer.Average is not null)
                 LieGanAnalysis.AddLiveMetrics(trainer.IsAveraging ? LieGanAnalysis.Analyse(trainer.LiveGenerators(), Reference, []) : analysis, values);
             values["epoch_seconds"] = seconds;
-            values["learning_rate_g"] = trainer.GeneratorLearningRate(epoch + 1);
-            if (config.LambdaFinal is not null) values["lambda"] = trainer.RegularizerWeight(epoch + 1);
+            values["learning_rate_g"] = trainer.GeneratorLearningRate(epoch - attemptStart + 1);
+            if (config.LambdaFinal is not null) values["lambda"] = trainer.RegularizerWeight(epoch - attemptStart + 1);
             foreach (var (k, v) in values)
             {
                 if (!history.TryGetValue(k, out var list)) history[k] = list = [];
                 list.Add(v);
             }
 
-            sink.Progress(new JobProgress(epoch + 1, config.Epochs, step, 0, stepsPerEpoch, clock.Elapsed, clock.Remaining(config.Epochs - epoch - 1)));
             sink.Metrics(new JobMetrics(epoch, step, values));
             EmitSnapshots(sink, trainer, analysis, epoch, step);
 
-            bool last = epoch == config.Epochs - 1;
-            if (config.CheckpointEvery > 0 && ((epoch + 1) % config.CheckpointEvery == 0 || last))
+            // Checked before the checkpoint, so a checkpoint written now resumes the new attempt.
+            bool restart = false;
+            if (config.CollapseRestarts > 0 && trainer.LargestGeneratorNorm() is var norm && norm < config.CollapseNorm)
+            {
+                if (restarts.Count < config.CollapseRestarts)
+                {
+                    int newSeed = RestartSeed(seed, restarts.Count + 1);
+                    restarts.Add(new CollapseRestart(epoch + 1, norm, newSeed));
+                    sink.Log(JobLogLevel.Warning, $"L collapsed to the identity at epoch {epoch + 1} (largest |L| {norm:G3} < collapse_norm {config.CollapseNorm}); "
+                        + $"starting over from a fresh initialisation with seed {newSeed} (restart {restarts.Count} of at most {config.CollapseRestarts})");
+                    trainer.Dispose();
+                    trainer = new LieGanTrainer(config, _data, newSeed, context.Device);
+                    attemptStart = epoch + 1;
+                    restart = true;
+                }
+                else if (!warnedUnrecovered)
+                {
+                    warnedUnrecovered = true;
+                    sink.Log(JobLogLevel.Warning, $"L collapsed to the identity at epoch {epoch + 1} and all {config.CollapseRestarts} restarts are used: the run ends as it is");
+                }
+            }
+
+            int total = attemptStart + config.Epochs;
+            sink.Progress(new JobProgress(epoch + 1, total, step, 0, stepsPerEpoch, clock.Elapsed, clock.Remaining(total - epoch - 1)));
+
+            bool last = epoch == total - 1;
+            if (config.CheckpointEvery > 0 && ((epoch + 1) % config.CheckpointEvery == 0 || last || restart))
             {
                 string path = LieGanCheckpoint.Save(context.WorkDirectory, trainer, new LieGanCheckpointState(
-                    config, seed, epoch + 1, step, clock.Elapsed.TotalSeconds, _data.Count, _data.Dimension, history, 0, 0));
+                    config, seed, epoch + 1, step, clock.Elapsed.TotalSeconds, _data.Count, _data.Dimension, history, 0, 0, attemptStart, restarts));
                 sink.CheckpointSaved(new JobCheckpointSaved(epoch + 1, step, path));
             }
         }
 
         analysis ??= LieGanAnalysis.Analyse(trainer.CurrentGenerators(), Reference, points);
-        return BuildResult(config, seed, context, clock, history, analysis, losses);
+        return BuildResult(config, seed, context, clock, history, analysis, restarts);
     }
+
+    /// <summary>The seed of the k-th collapse restart (k >= 1): documented, so a restart can be rerun on its own.</summary>
+    public static int RestartSeed(int seed, int k) => unchecked(seed + k * 1_000_003);
 
     private static Dictionary<string, double> LossValues(EpochLosses l)
     {
@@ -175,18 +222,20 @@ public sealed class LieGanJob : ITrainingJob
     }
 
     private JobResult BuildResult(LieGanConfig config, int seed, JobContext context, EpochClock clock,
-        Dictionary<string, List<double>> history, GeneratorAnalysis a, EpochLosses? losses)
+        Dictionary<string, List<double>> history, GeneratorAnalysis a, IReadOnlyList<CollapseRestart> restarts)
     {
         double Last(string key) => history.TryGetValue(key, out var l) && l.Count > 0 ? l[^1] : double.NaN;
         int? firstAbove = history.TryGetValue("cosine_0", out var cos0) ? cos0.FindIndex(c => c >= 0.99) is var i and >= 0 ? i + 1 : null : null;
         var reference = Reference is null || a.ReferenceCosines is null ? null
             : new ReferenceSummary(Reference.Name, a.ReferenceCosines, a.SubspaceSimilarity, a.OnData, firstAbove);
+        // Collapse restarts add epochs to the run: every trained epoch is in the history.
+        int epochsRun = history.TryGetValue("epoch_seconds", out var trained) ? trained.Count : config.Epochs;
         var document = new LieGanResultDocument
         {
             Dataset = _data.Name,
             Preset = _preset,
             Seed = seed,
-            Epochs = config.Epochs,
+            Epochs = epochsRun,
             Device = context.Device.ToString(),
             Seconds = clock.Elapsed.TotalSeconds,
             EpochSeconds = history.TryGetValue("epoch_seconds", out var es) ? es.ToArray() : [],
@@ -200,6 +249,7 @@ public sealed class LieGanJob : ITrainingJob
             Commutators = AlgebraStructure.Commutators(a.Generators),
             DiscreteRotation = a.DiscreteRotation,
             History = history.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
+            Restarts = restarts.ToList(),
         };
 
         var key = new Dictionary<string, double>();
@@ -210,7 +260,9 @@ public sealed class LieGanJob : ITrainingJob
         key["d_real"] = Last("d_real");
         key["d_fake"] = Last("d_fake");
 
-        string summary = $"liegan {_data.Name}: {config.Epochs} epochs in {clock.Elapsed.TotalSeconds:0.0} s";
+        string summary = $"liegan {_data.Name}: {epochsRun} epochs in {clock.Elapsed.TotalSeconds:0.0} s";
+        if (restarts is [.., var lastRestart])
+            summary += $" ({restarts.Count} collapse restart{(restarts.Count == 1 ? "" : "s")}; the answer is from seed {lastRestart.Seed}, epochs {lastRestart.AfterEpoch + 1}-{epochsRun})";
         if (reference is not null)
         {
             summary += $", |cos| to {reference.Name} {string.Join(" ", reference.Cosine.Select(v => v.ToString("0.0000")))}";

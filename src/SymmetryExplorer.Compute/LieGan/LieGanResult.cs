@@ -22,6 +22,9 @@ public sealed record LieGanResultDocument
     public required Algebra.CommutatorTable Commutators { get; init; }
     public Algebra.DiscreteRotationResult? DiscreteRotation { get; init; }
 
+    /// <summary>Collapse restarts, in order (empty when none happened; see collapse_restarts). The answer is the last attempt's.</summary>
+    public IReadOnlyList<CollapseRestart> Restarts { get; init; } = [];
+
     /// <summary>Per-epoch metric curves (key -> values by epoch).</summary>
     public required IReadOnlyDictionary<string, double[]> History { get; init; }
 }
@@ -37,3 +40,9 @@ public sealed record InvariantMetricSummary(
     double[] Eigenvalues, string Signature, double? CosineToReference, double Residual);
 
 public sealed record LossSummary(double DReal, double DFake, double GAdv, double GReg);
+
+/// <summary>A restart after L collapsed to the identity.</summary>
+/// <param name="AfterEpoch">The (1-based, run-wide) epoch at whose end the collapse was seen; the next attempt starts after it.</param>
+/// <param name="GeneratorNorm">The largest channel norm of L at that point.</param>
+/// <param name="Seed">The seed the next attempt was started from.</param>
+public sealed record CollapseRestart(int AfterEpoch, double GeneratorNorm, int Seed);

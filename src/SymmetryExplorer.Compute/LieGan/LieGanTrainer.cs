@@ -217,6 +217,17 @@ public sealed class LieGanTrainer : IDisposable
     /// </summary>
     public IReadOnlyList<double[,]> CurrentGenerators() => IsAveraging ? Matrices(Average!.Mean) : LiveGenerators();
 
+    /// <summary>
+    /// The largest Frobenius norm over the channels of the live, masked L (before any
+    /// normalisation): near 0 when every channel has collapsed to the identity.
+    /// </summary>
+    public double LargestGeneratorNorm()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return Generator.MaskedL().to(float64).flatten(1).norm(1).max().item<double>();
+    }
+
     /// <summary>The live L's generators (what the next step trains), as float64 matrices.</summary>
     public IReadOnlyList<double[,]> LiveGenerators() => Matrices(Generator.L);
 

@@ -50,6 +50,8 @@ public class LieGanConfigTests
         Assert.Equal(("uniform_int_grid", 10.0, "random", 0.01), (paperDiscrete.CoefficientDistribution, paperDiscrete.UniformMax, paperDiscrete.Init, paperDiscrete.Lambda));
         var discrete = LieGanPresets.Get("discrete-rotation").Config;
         Assert.Equal(("nonzero_int_grid", 1.0, 256, 1.0, 0.01, 20.0), (discrete.CoefficientDistribution, discrete.UniformMax, discrete.DiscriminatorFourierFeatures, discrete.Lambda, discrete.LambdaFinal, discrete.GeneratorAverageFromEpoch));
+        Assert.Equal(3, discrete.CollapseRestarts);
+        Assert.All(LieGanPresets.All.Where(p => p.Name != "discrete-rotation"), p => Assert.Equal(0, p.Config.CollapseRestarts)); // the paper's settings stay the paper's
         Assert.All(LieGanPresets.All, p => p.Config.Validate());
         Assert.Contains("two-body-fast", LieGanPresets.Names);
         Assert.Equal("preset", Assert.Throws<InvalidInputException>(() => LieGanPresets.Get("nope")).Field);

@@ -129,6 +129,24 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
         await BrowserFixture.ScreenshotAsync(page, "08-backend");
     }
 
+    [Fact]
+    public async Task A_collapse_restart_is_shown_on_the_run_page_with_the_longer_epoch_count()
+    {
+        using var http = _app.CreateHttpClient();
+        string dataset = (await SymxApi.GenerateSmallTwoBodyAsync(http)).GetProperty("id").GetString()!;
+        // A collapse norm no L is below: the first epoch's end counts as a collapse, so the run starts over once.
+        string run = await SymxApi.StartRunAsync(http, dataset,
+            new { epochs = 2, batch_size = 512, hidden_width = 64, sample_count = 64, collapse_restarts = 1, collapse_norm = 1000 }, seed: 1);
+        await SymxApi.WaitForRunAsync(http, run, SymxApi.IsFinished);
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.GotoInteractiveAsync(page, Url($"/runs/{run}"));
+        await Assertions.Expect(page.Locator(".run-warning").First).ToContainTextAsync("collapsed to the identity at epoch 1");
+        await Assertions.Expect(page.Locator("#run-epoch")).ToContainTextAsync("3 / 3");
+        await page.Locator(".symx-chart .main-svg").First.WaitForAsync(Long);
+        await BrowserFixture.ScreenshotAsync(page, "09-collapse-restart");
+    }
+
     private static async Task SetFieldAsync(IPage page, string field, string value)
     {
         var input = page.Locator($"input[data-field='{field}']");

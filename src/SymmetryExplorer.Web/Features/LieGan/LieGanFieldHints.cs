@@ -38,6 +38,8 @@ public static class LieGanFieldHints
         ["schedule_start_epoch"] = new("Schedule start epoch", "Epochs before the schedules (LR, λ, discriminator LR) start to fall.", Advanced: true),
         ["batch_size"] = new("Batch size"),
         ["generator_average_from_epoch"] = new("Average L from epoch", "Empty: the answer is the last L. Otherwise L averaged over the steps from this epoch on (weighted by the learning rate): the centre the generator circles.", Advanced: true, OptionalNumber: true),
+        ["collapse_restarts"] = new("Restarts after a collapse", "If L shrinks to zero (the generator has become the identity and cannot leave it), start over from a fresh seed, at most this many times; 0 = never.", Advanced: true),
+        ["collapse_norm"] = new("Collapse norm", "|L| below which L counts as collapsed.", Advanced: true),
         ["hidden_width"] = new("Discriminator width", Advanced: true),
         ["embedding_size"] = new("Label embedding size", Advanced: true),
         ["discriminator_fourier_features"] = new("Discriminator Fourier features", "Random Fourier features of the discriminator's input (0 = off, the paper's); lets it see fine angular structure such as a C7 symmetry.", Advanced: true),

@@ -34,6 +34,11 @@ public class BuiltInFlowDatasetsTests
         Assert.StartsWith("bottom inflow", set.SimulationNotes[0]);
         Assert.StartsWith("right inflow", set.SimulationNotes[1]);
         Assert.Contains("(k = 8)", set.SimulationNotes[7]);
+        // The top inflow is 1.1 times stronger at the same k (the paper generator's 0.011 against 0.01).
+        double Force(int sim) => double.Parse(System.Text.RegularExpressions.Regex.Match(set.SimulationNotes[sim], @"force ([0-9.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("top inflow", set.SimulationNotes[2]);
+        Assert.Equal(3 * 1.1, Force(2) / Force(0), 0.05); // notes round the force to 3 decimals
+        Assert.Equal(2.0, Force(1) / Force(0), 0.05);
         Assert.Equal("rotation", set.Equivariance!.Symmetry);
         Assert.True(set.Equivariance.Relative is > 0 and < 2, $"rotation set error {set.Equivariance.Relative}");
         Assert.True(set.Simulator!.MaxRelativeDivergence <= 1e-5);

@@ -6,8 +6,11 @@ namespace SymmetryExplorer.Compute.Flows.Datasets;
 /// <summary>
 /// <c>smoke-rotation</c>: plumes entering from the four sides (bottom, right, top, left), each
 /// pushed away from its wall by a force k x direction. The four sides are exact quarter turns of one
-/// another except for the force strength: simulation (level i, side j) has k = 4i + j + 1, so within
-/// every level the later sides are slightly stronger (as in the paper). Velocity time step 1.
+/// another except for the force strength, broken two ways as in the paper's generator: simulation
+/// (level i, side j) has k = 4i + j + 1, so within every level the later sides are slightly
+/// stronger, and the top inflow's force is 1.1 times the others' at the same k (the reference
+/// generator's 0.011 against 0.01): a fixed, direction-dependent break a relaxed model can learn.
+/// Velocity time step 1.
 /// </summary>
 internal static class SmokeRotationSet
 {
@@ -16,6 +19,9 @@ internal static class SmokeRotationSet
 
     /// <summary>Force per unit smoke for k = 1 on the paper's grid; scaled by grid / 64 and 36 / S.</summary>
     private const double ForceStep = 0.025;
+
+    /// <summary>The top side's force relative to the others'.</summary>
+    public const double TopSideFactor = 1.1;
 
     public static FlowDataset Generate(FlowGenerationOptions options, int seed, CancellationToken cancellation, Action<int, int>? onSimulation)
     {
@@ -31,7 +37,7 @@ internal static class SmokeRotationSet
         for (int side = 0; side < 4; side++)
         {
             int k = 4 * level + side + 1;
-            double force = ForceStep * scale * k * DefaultSimulations / sims;
+            double force = ForceStep * scale * k * DefaultSimulations / sims * (side == 2 ? TopSideFactor : 1);
             // Side 0: inflow near the bottom wall pushing up; the other sides are its quarter turns.
             var setup = SmokeSetup.Uniform(n, [new GridPoint(n / 2.0, 5 * scale)], Math.Max(1.5, 5 * scale), 0, force, velocityDt: 1.0);
             for (int turn = 0; turn < side; turn++) setup = setup.Rotated90();

@@ -41,7 +41,6 @@ public sealed class LieGanJob : ITrainingJob
 
     public JobResult Run(JobContext context)
     {
-        var sink = context.Sink;
         var config = _config;
         int seed = _seed;
         LieGanCheckpointState? resumed = null;

@@ -134,34 +134,33 @@ public sealed class LieGanJob : ITrainingJob
                 list.Add(v);
             }
 
+            // Decided before the epoch's events, so progress already shows the longer run; the
+            // switch to the new attempt comes after them (the snapshots sample the collapsed L).
+            double norm = config.CollapseRestarts > 0 ? trainer.LargestGeneratorNorm() : double.PositiveInfinity;
+            bool collapsed = norm < config.CollapseNorm;
+            bool restart = collapsed && restarts.Count < config.CollapseRestarts;
+            int total = (restart ? epoch + 1 : attemptStart) + config.Epochs;
+            sink.Progress(new JobProgress(epoch + 1, total, step, 0, stepsPerEpoch, clock.Elapsed, clock.Remaining(total - epoch - 1)));
             sink.Metrics(new JobMetrics(epoch, step, values));
             EmitSnapshots(sink, trainer, analysis, epoch, step);
 
-            // Checked before the checkpoint, so a checkpoint written now resumes the new attempt.
-            bool restart = false;
-            if (config.CollapseRestarts > 0 && trainer.LargestGeneratorNorm() is var norm && norm < config.CollapseNorm)
+            if (restart)
             {
-                if (restarts.Count < config.CollapseRestarts)
-                {
-                    int newSeed = RestartSeed(seed, restarts.Count + 1);
-                    restarts.Add(new CollapseRestart(epoch + 1, norm, newSeed));
-                    sink.Log(JobLogLevel.Warning, $"L collapsed to the identity at epoch {epoch + 1} (largest |L| {norm:G3} < collapse_norm {config.CollapseNorm}); "
-                        + $"starting over from a fresh initialisation with seed {newSeed} (restart {restarts.Count} of at most {config.CollapseRestarts})");
-                    trainer.Dispose();
-                    trainer = new LieGanTrainer(config, _data, newSeed, context.Device);
-                    attemptStart = epoch + 1;
-                    restart = true;
-                }
-                else if (!warnedUnrecovered)
-                {
-                    warnedUnrecovered = true;
-                    sink.Log(JobLogLevel.Warning, $"L collapsed to the identity at epoch {epoch + 1} and all {config.CollapseRestarts} restarts are used: the run ends as it is");
-                }
+                int newSeed = RestartSeed(seed, restarts.Count + 1);
+                restarts.Add(new CollapseRestart(epoch + 1, norm, newSeed));
+                sink.Log(JobLogLevel.Warning, $"L collapsed to the identity at epoch {epoch + 1} (largest |L| {norm:G3} < collapse_norm {config.CollapseNorm}); "
+                    + $"starting over from a fresh initialisation with seed {newSeed} (restart {restarts.Count} of at most {config.CollapseRestarts})");
+                trainer.Dispose();
+                trainer = new LieGanTrainer(config, _data, newSeed, context.Device);
+                attemptStart = epoch + 1;
+            }
+            else if (collapsed && !warnedUnrecovered)
+            {
+                warnedUnrecovered = true;
+                sink.Log(JobLogLevel.Warning, $"L collapsed to the identity at epoch {epoch + 1} and all {config.CollapseRestarts} restarts are used: the run ends as it is");
             }
 
-            int total = attemptStart + config.Epochs;
-            sink.Progress(new JobProgress(epoch + 1, total, step, 0, stepsPerEpoch, clock.Elapsed, clock.Remaining(total - epoch - 1)));
-
+            // Written after a restart too, so resuming from it continues the new attempt.
             bool last = epoch == total - 1;
             if (config.CheckpointEvery > 0 && ((epoch + 1) % config.CheckpointEvery == 0 || last || restart))
             {

@@ -39,6 +39,7 @@ public class CollapseRestartTests
         Assert.Equal(fresh.History["g_adv"], restarted.History["g_adv"][1..]);
         Assert.Equal(fresh.Generators, restarted.Generators);
         Assert.Equal(3, sink.ProgressReports[^1].TotalEpochs);
+        Assert.Equal(3, sink.ProgressReports.First(p => p.Epoch == 1).TotalEpochs); // the collapsed epoch's own report shows the longer run
         var warnings = sink.Events.OfType<(JobLogLevel Level, string Message)>().Where(e => e.Level == JobLogLevel.Warning).Select(e => e.Message).ToList();
         Assert.Contains(warnings, m => m.Contains("collapsed to the identity at epoch 1") && m.Contains($"seed {LieGanJob.RestartSeed(4, 1)}"));
         // The second attempt "collapses" too, with no restart left: said once, and the run ends normally.

@@ -7,7 +7,7 @@ cd "${OUT:-$(dirname "$0")}"
 seeds=("${@:-2 3}")
 [ $# -eq 0 ] && seeds=(2 3)
 central() { # model seed
-  local out="central-$1-seed$2"
+  local out="${PREFIX:-central2}-$1-seed$2" # central2: today's smoke-rotation; central-*: the recipe before session 11
   [ -f "$out/result.json" ] && return
   echo "=== $(date +%T) central $1 seed $2 load $(cut -d' ' -f1 /proc/loadavg)"
   "$bin" relaxed --dataset smoke-rotation --model "$1" --grid 32 --sims 16 --frames 150 \

@@ -1,8 +1,11 @@
-import json, glob, os, statistics as st
+# Usage: python3 summarize.py [prefix]: central2 (default) = smoke-rotation as generated today (the top
+# inflow 1.1x stronger, as in the paper's generator); central = the recipe before session 11 (without).
+import json, glob, os, sys, statistics as st
+prefix = sys.argv[1] if len(sys.argv) > 1 else 'central2'
 rows = {}
-for f in sorted(glob.glob('runs/central-*-seed*/result.json')):
+for f in sorted(glob.glob(f'runs/{prefix}-*-seed*/result.json'), key=lambda f: int(f.rsplit('-seed', 1)[1].split('/')[0])):
     r = json.load(open(f))
-    key = os.path.basename(os.path.dirname(f))[len('central-'):].rsplit('-seed', 1)[0]
+    key = os.path.basename(os.path.dirname(f))[len(prefix) + 1:].rsplit('-seed', 1)[0]
     rows.setdefault(key, []).append(r)
 order = ['conv', 'gconv', 'steer', 'rgroup', 'rsteer', 'rtrans', 'rsteer-pertap']
 print('| model | params | seeds | RMSE Future | RMSE Domain | EE (rel.) | ESE Domain | drift | best epoch | minutes |')
@@ -22,6 +25,19 @@ for m in order:
     mins = ' / '.join('%.0f' % (r['seconds'] / 60) for r in rs)
     seeds = ','.join(str(r['seed']) for r in rs)
     print('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (m, format(rs[0]['parameters'], ','), seeds, fmt('rmse_future'), fmt('rmse_domain'), ee, fmt('ese_domain'), dr, be, mins))
+print()
+# The central claim seed by seed: each relaxed model against the ConvNet and its own strict model
+# (RGroup: the group CNN; RSteer: the steerable CNN), and against every baseline.
+by_seed = {}
+for m, rs in rows.items():
+    for r in rs: by_seed.setdefault(r['seed'], {})[m] = r['rmse_domain']
+for seed in sorted(by_seed):
+    d = by_seed[seed]
+    if not all(m in d for m in ('conv', 'gconv', 'steer', 'rgroup', 'rsteer')): continue
+    base = min(d['conv'], d['gconv'], d['steer'])
+    print(f"seed {seed}: rgroup {d['rgroup']:.3f} vs conv {d['conv']:.3f} gconv {d['gconv']:.3f} -> {'win' if d['rgroup'] < min(d['conv'], d['gconv']) else 'loss'}; "
+          f"rsteer {d['rsteer']:.3f} vs conv {d['conv']:.3f} steer {d['steer']:.3f} -> {'win' if d['rsteer'] < min(d['conv'], d['steer']) else 'loss'}; "
+          f"below every baseline ({base:.3f}): rgroup {'yes' if d['rgroup'] < base else 'no'}, rsteer {'yes' if d['rsteer'] < base else 'no'}")
 print()
 for f in sorted(glob.glob('runs/dial*/result.json')):
     r = json.load(open(f))

@@ -139,7 +139,7 @@ public sealed class LieGanJob : ITrainingJob
             double norm = config.CollapseRestarts > 0 ? trainer.LargestGeneratorNorm() : double.PositiveInfinity;
             bool collapsed = norm < config.CollapseNorm;
             bool restart = collapsed && restarts.Count < config.CollapseRestarts;
-            int total = (restart ? epoch + 1 : attemptStart) + config.Epochs;
+            int total = restart ? epoch + 1 + config.Epochs : totalEpochs;
             sink.Progress(new JobProgress(epoch + 1, total, step, 0, stepsPerEpoch, clock.Elapsed, clock.Remaining(total - epoch - 1)));
             sink.Metrics(new JobMetrics(epoch, step, values));
             EmitSnapshots(sink, trainer, analysis, epoch, step);

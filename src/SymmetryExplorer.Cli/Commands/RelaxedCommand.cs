@@ -41,6 +41,10 @@ public static class RelaxedCommand
         var evalStride = new Option<int?>("--eval-stride") { Description = "Stride between start frames of validation / test windows (preset: 1)." };
         var groupOrder = new Option<int?>("--group-order") { Description = "Rotations n of C_n: 1, 2 or 4 (preset: 4)." };
         var reflections = new Option<bool>("--reflections") { Description = "Use D_n (rotations and mirrors) instead of C_n." };
+        var convention = new Option<string?>("--vector-convention")
+        {
+            Description = "How group models rotate velocity: physical (preset) or published (the published code's wrong 90-degree convention, to measure its cost; C4 group / steerable models only).",
+        };
         var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint folder (or its state.json) written by an earlier run." };
         var json = new Option<bool>("--json") { Description = "Print result.json to standard output instead of the summary line." };
         var dataOnly = new Option<bool>("--data-only") { Description = "Only generate or load the data set (and --save-data it), print what it holds, and stop." };
@@ -48,7 +52,7 @@ public static class RelaxedCommand
         var command = new Command("relaxed", "Train a relaxed-equivariant (or baseline) network on smoke-plume flows and test it on Future and Domain splits.")
         {
             model, epochs, seed, outDir, device, threads, hidden, parameters, layers, banks, alpha, lr, relaxedLr, batch, patience,
-            inputFrames, rolloutTrain, rolloutTest, trainWindows, evalStride, groupOrder, reflections, resume, json, dataOnly,
+            inputFrames, rolloutTrain, rolloutTest, trainWindows, evalStride, groupOrder, reflections, convention, resume, json, dataOnly,
         };
         foreach (var option in data.All) command.Options.Add(option);
 
@@ -78,6 +82,7 @@ public static class RelaxedCommand
                 EvalStride = parse.GetValue(evalStride) ?? config.EvalStride,
                 GroupOrder = parse.GetValue(groupOrder) ?? config.GroupOrder,
                 Reflections = parse.GetValue(reflections),
+                VectorConvention = parse.GetValue(convention) ?? config.VectorConvention,
                 Hidden = parse.GetValue(hidden) ?? config.Hidden,
             };
             config.Validate();

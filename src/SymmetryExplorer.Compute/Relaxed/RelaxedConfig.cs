@@ -19,6 +19,14 @@ public sealed record RelaxedConfig
 
     public bool Reflections { get; init; }
 
+    /// <summary>
+    /// How the group models rotate velocity: <c>physical</c> (a vector turns with the grid, the
+    /// right action) or <c>published</c>, the published code's convention, which is the physical
+    /// quarter turn composed with v -> -v: 180 degrees right, 90 and 270 wrong. Only for C4 group
+    /// and steerable models; it exists to measure what the published baselines' mistake costs.
+    /// </summary>
+    public string VectorConvention { get; init; } = VectorConventions.Physical;
+
     /// <summary>Hidden width: channels for conv / rtrans, regular fields (|G| channels each) for the group models.</summary>
     public int Hidden { get; init; } = 16;
 
@@ -92,6 +100,10 @@ public sealed record RelaxedConfig
         _ = RelaxedModelKinds.Parse(Model);
         if (GroupOrder is not (1 or 2 or 4))
             _ = Groups.PlanarGroup.Create(GroupOrder, Reflections); // throws with the reason
+        Require(VectorConvention is VectorConventions.Physical or VectorConventions.Published, "vector_convention",
+            $"vector_convention must be {VectorConventions.Physical} or {VectorConventions.Published}, not '{VectorConvention}'");
+        Require(VectorConvention == VectorConventions.Physical || (Kind.UsesGroup() && GroupOrder == 4 && !Reflections), "vector_convention",
+            "vector_convention published applies only to the C4 group and steerable models (gconv, rgroup, steer, rsteer; group order 4, no reflections)");
         Require(Hidden is >= 1 and <= 1024, "hidden", $"hidden must be between 1 and 1024, not {Hidden}");
         Require(Layers is >= 2 and <= 32, "layers", $"layers must be between 2 and 32, not {Layers}");
         Require(Kernel is >= 1 and <= 11 && Kernel % 2 == 1, "kernel", $"kernel must be odd and between 1 and 11, not {Kernel}");
@@ -121,8 +133,18 @@ public sealed record RelaxedConfig
     [JsonIgnore]
     public int TrainWindowLength => InputFrames + RolloutTrain;
 
+    [JsonIgnore]
+    public bool UsesPublishedConvention => VectorConvention == VectorConventions.Published;
+
     private static void Require(bool ok, string field, string message)
     {
         if (!ok) throw new InvalidInputException(message + ".", field);
     }
+}
+
+/// <summary>The values of <see cref="RelaxedConfig.VectorConvention"/>.</summary>
+public static class VectorConventions
+{
+    public const string Physical = "physical";
+    public const string Published = "published";
 }

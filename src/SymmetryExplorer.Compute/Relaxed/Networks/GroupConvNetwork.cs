@@ -32,6 +32,7 @@ public sealed class GroupConvNetwork : RelaxedNetwork
                 config.Kernel, config.FilterBanks, relaxed, relu: !last));
         }
         readout = new RegularToVector("readout", group);
+        PublishedConvention = config.UsesPublishedConvention;
         Group = group;
         RegisterComponents();
     }
@@ -42,8 +43,8 @@ public sealed class GroupConvNetwork : RelaxedNetwork
 
     public override Tensor forward(Tensor input)
     {
-        var x = input;
+        var x = ToNetworkConvention(input);
         foreach (var layer in layers) x = layer.forward(x);
-        return readout.forward(x);
+        return ToNetworkConvention(readout.forward(x));
     }
 }

@@ -15,6 +15,26 @@ public abstract class RelaxedNetwork : nn.Module<Tensor, Tensor>
 
     public RelaxedModelKind Kind { get; }
 
+    /// <summary>True when the network encodes the published code's vector convention (see <see cref="RelaxedConfig.VectorConvention"/>).</summary>
+    public bool PublishedConvention { get; protected init; }
+
+    /// <summary>
+    /// The published convention's action is S g S, with S (vx, vy) = (vx, -vy): S R(theta) S = R(-theta),
+    /// which for quarter turns is R(theta) composed with v -> -v. A network f equivariant under the
+    /// physical action therefore becomes one equivariant under the published action as S f(S x);
+    /// this applies S to a stack of velocity frames [vx, vy, vx, vy, ...] (and is its own inverse).
+    /// Identity for the physical convention.
+    /// </summary>
+    protected Tensor ToNetworkConvention(Tensor frames)
+    {
+        if (!PublishedConvention) return frames;
+        long channels = frames.shape[1];
+        var signs = new float[channels];
+        for (int c = 0; c < channels; c++) signs[c] = c % 2 == 0 ? 1f : -1f;
+        using var s = tensor(signs, [1, channels, 1, 1], device: frames.device).to(frames.dtype);
+        return frames * s;
+    }
+
     /// <summary>Layers whose weights can drift from tied; empty for strict models and the ConvNet.</summary>
     public abstract IReadOnlyList<IRelaxedLayer> RelaxedLayers { get; }
 

@@ -30,6 +30,7 @@ public sealed class SteerableNetwork : RelaxedNetwork
                 config.Kernel, relaxed, relu: !last, banks: config.FilterBanks));
         }
         Group = group;
+        PublishedConvention = config.UsesPublishedConvention;
         RegisterComponents();
     }
 
@@ -39,8 +40,8 @@ public sealed class SteerableNetwork : RelaxedNetwork
 
     public override Tensor forward(Tensor input)
     {
-        var x = input;
+        var x = ToNetworkConvention(input);
         foreach (var layer in layers) x = layer.forward(x);
-        return x;
+        return ToNetworkConvention(x);
     }
 }

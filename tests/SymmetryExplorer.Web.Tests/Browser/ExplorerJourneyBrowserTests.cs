@@ -24,14 +24,14 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
 
         // Upload the LieGAN paper's own file.
         await page.Locator("input[type=file]").SetInputFilesAsync(SymxApi.RealTwoBodyFile);
-        await page.WaitForURLAsync(new Regex("/datasets/ds-"), new PageWaitForURLOptions { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/datasets/ds-"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#dataset-summary")).ToContainTextAsync("14,652 training pairs");
         await page.Locator(".symx-chart[data-chart^='preview'] .main-svg").First.WaitForAsync(Long);
         await BrowserFixture.ScreenshotAsync(page, "01-dataset-uploaded");
 
         // New run from this data set: short epochs, big batches.
         await page.Locator("#dataset-new-run").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/runs/new"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/runs/new"), new() { Timeout = 30_000 });
         await page.Locator("#symx-app[data-interactive='true']").WaitForAsync();
         await page.Locator("#start-run").WaitForAsync();
         await SetFieldAsync(page, "epochs", "300");
@@ -47,7 +47,7 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
         await advanced.UncheckAsync();
         await Assertions.Expect(page.Locator("[data-field='cosine_margin']")).ToHaveCountAsync(0);
         await page.Locator("#start-run").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/runs/run-"), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/runs/run-"), new() { Timeout = 30_000 });
         string runId = page.Url.Split('/').Last();
 
         // The loss curve gains points and the generator heatmap changes while it runs.
@@ -92,7 +92,7 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
         await BrowserFixture.GotoInteractiveAsync(page, Url("/datasets"));
 
         await page.Locator("#generate-discrete-rotation").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/datasets/ds-"), new PageWaitForURLOptions { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/datasets/ds-"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#dataset-title")).ToContainTextAsync("Discrete rotation");
         var preview = page.Locator(".symx-chart[data-chart^='preview']").First;
         await preview.Locator(".main-svg").First.WaitForAsync(Long);
@@ -115,7 +115,7 @@ public class ExplorerJourneyBrowserTests(BrowserFixture browser) : IClassFixture
         await page.Locator("#runs-table tbody tr").Nth(1).Locator("input[type=checkbox]").CheckAsync();
         await page.Locator("#compare-selected").ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/runs/compare"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/runs/compare"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#compare-table")).ToContainTextAsync(a);
         await Assertions.Expect(page.Locator("#compare-table")).ToContainTextAsync(b);
         var chart = page.Locator(".symx-chart[data-chart^='compare-chart']");

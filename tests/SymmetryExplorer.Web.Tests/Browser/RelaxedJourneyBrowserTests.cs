@@ -26,7 +26,7 @@ public class RelaxedJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
         await SetAsync(page, "input[data-option='smoke-rotation.frames']", "90");
         await SetAsync(page, "input[data-option='smoke-rotation.simulations']", "8");
         await page.Locator("#generate-smoke-rotation").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/datasets/ds-"), new PageWaitForURLOptions { Timeout = 120_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/datasets/ds-"), new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("#dataset-summary")).ToContainTextAsync("8 simulations × 90 frames of 16 × 16");
         await Assertions.Expect(page.Locator("#dataset-details")).ToContainTextAsync("data equivariance error");
         await page.Locator(".symx-chart[data-chart^='preview-'] .main-svg").First.WaitForAsync(new() { Timeout = 60_000 });
@@ -38,7 +38,7 @@ public class RelaxedJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
 
         // An RGroup, small and quick.
         await page.Locator("#dataset-new-run").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/runs/new"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/runs/new"), new() { Timeout = 30_000 });
         await page.Locator("#symx-app[data-interactive='true']").WaitForAsync();
         await Assertions.Expect(page.Locator("#run-preset")).ToHaveValueAsync("rgroup");
         await SetAsync(page, "input[data-field='epochs']", "4");
@@ -47,7 +47,7 @@ public class RelaxedJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator("#start-run")).ToBeEnabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "12-new-relaxed-run");
         await page.Locator("#start-run").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/runs/run-"), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/runs/run-"), new() { Timeout = 30_000 });
         string runId = page.Url.Split('/').Last();
 
         // The equivariance-error chart gains points epoch by epoch, then the run completes.

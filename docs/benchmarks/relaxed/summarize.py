@@ -1,12 +1,19 @@
-# Usage: python3 summarize.py [prefix]: central2 (default) = smoke-rotation as generated today (the top
-# inflow 1.1x stronger, as in the paper's generator); central = the recipe before session 11 (without).
+# Usage: python3 summarize.py [prefix [fallback]]: central2 (default) = smoke-rotation as generated today
+# (the top inflow 1.1x stronger, as in the paper's generator); central = the recipe before session 11
+# (without); w192 = twice the training; cmp-d1 = smoke-dial at dial 1 (dialcompare.sh); pub = the group
+# and steerable models with the published vector convention (convention.sh). Models missing under the
+# prefix are taken from the fallback prefix for the seed-by-seed verdicts (e.g. `pub central2` for the ConvNet).
 import json, glob, os, sys, statistics as st
 prefix = sys.argv[1] if len(sys.argv) > 1 else 'central2'
-rows = {}
-for f in sorted(glob.glob(f'runs/{prefix}-*-seed*/result.json'), key=lambda f: int(f.rsplit('-seed', 1)[1].split('/')[0])):
-    r = json.load(open(f))
-    key = os.path.basename(os.path.dirname(f))[len(prefix) + 1:].rsplit('-seed', 1)[0]
-    rows.setdefault(key, []).append(r)
+fallback = sys.argv[2] if len(sys.argv) > 2 else None
+def load(prefix):
+    rows = {}
+    for f in sorted(glob.glob(f'runs/{prefix}-*-seed*/result.json'), key=lambda f: int(f.rsplit('-seed', 1)[1].split('/')[0])):
+        r = json.load(open(f))
+        key = os.path.basename(os.path.dirname(f))[len(prefix) + 1:].rsplit('-seed', 1)[0]
+        rows.setdefault(key, []).append(r)
+    return rows
+rows = load(prefix)
 order = ['conv', 'gconv', 'steer', 'rgroup', 'rsteer', 'rtrans', 'rsteer-pertap']
 print('| model | params | seeds | RMSE Future | RMSE Domain | EE (rel.) | ESE Domain | drift | best epoch | minutes |')
 print('|---|---|---|---|---|---|---|---|---|---|')
@@ -31,6 +38,10 @@ print()
 by_seed = {}
 for m, rs in rows.items():
     for r in rs: by_seed.setdefault(r['seed'], {})[m] = r['rmse_domain']
+if fallback:
+    for m, rs in load(fallback).items():
+        for r in rs:
+            if r['seed'] in by_seed: by_seed[r['seed']].setdefault(m, r['rmse_domain'])
 for seed in sorted(by_seed):
     d = by_seed[seed]
     if not all(m in d for m in ('conv', 'gconv', 'steer', 'rgroup', 'rsteer')): continue

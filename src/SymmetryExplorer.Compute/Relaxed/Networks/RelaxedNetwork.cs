@@ -31,7 +31,7 @@ public abstract class RelaxedNetwork : nn.Module<Tensor, Tensor>
         long channels = frames.shape[1];
         var signs = new float[channels];
         for (int c = 0; c < channels; c++) signs[c] = c % 2 == 0 ? 1f : -1f;
-        using var s = tensor(signs, [1, channels, 1, 1], device: frames.device).to(frames.dtype);
+        using var s = tensor(signs, [1, channels, 1, 1], dtype: frames.dtype, device: frames.device);
         return frames * s;
     }
 

@@ -46,6 +46,13 @@ public class RelaxedJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
         await SetAsync(page, "input[data-field='patience']", "0");
         await Assertions.Expect(page.Locator("#start-run")).ToBeEnabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "12-new-relaxed-run");
+        // The advanced settings include the vector convention, physical unless changed.
+        var advanced = page.GetByLabel("Advanced", new PageGetByLabelOptions { Exact = true });
+        await advanced.CheckAsync();
+        await Assertions.Expect(page.Locator("[data-field='vector_convention']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-field='vector_convention']")).ToContainTextAsync("physical");
+        await BrowserFixture.ScreenshotAsync(page, "12b-new-relaxed-run-advanced");
+        await advanced.UncheckAsync();
         await page.Locator("#start-run").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/runs/run-"), new() { Timeout = 30_000 });
         string runId = page.Url.Split('/').Last();

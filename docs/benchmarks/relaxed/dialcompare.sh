@@ -4,7 +4,8 @@
 # orientations) x 100 frames, 12 epochs of 256 windows (192 Adam steps), 10-step test rollouts.
 # Two lanes of one libtorch thread each. Usage: dialcompare.sh [seeds...] (default 0 1);
 # DIAL=0 for the exactly symmetric control. Recorded: dialcompare.sh 0 1, and the variant
-# PREFIX=lr10 EXTRA="--relaxed-lr-factor 10" LANES="rgroup" dialcompare.sh 0 1.
+# PREFIX=lr10 EXTRA="--relaxed-lr-factor 10" LANES="rgroup" dialcompare.sh 0 1,
+# and PREFIX=f1 EXTRA="--input-frames 1" dialcompare.sh 0 1 (one input frame).
 bin="${SYMX:-$(cd "$(dirname "$0")" && git rev-parse --show-toplevel)/build/symx}" # the recorded runs used a frozen Release build of this code
 cd "${OUT:-$(dirname "$0")}"
 seeds=("$@"); [ $# -eq 0 ] && seeds=(0 1)

@@ -1,9 +1,10 @@
-# Usage: python3 summarize.py [prefix [fallback]]: central2 (default) = smoke-rotation as generated today
-# (the top inflow 1.1x stronger, as in the paper's generator); central = the recipe before session 11
-# (without); w192 = twice the training; cmp-d1 = smoke-dial at dial 1 (dialcompare.sh); pub = the group
-# and steerable models with the published vector convention (convention.sh); f1rot and f1-d1 = one input frame on smoke-rotation (seeds.sh) and dial 1
-# (dialcompare.sh). Models missing under the
-# prefix are taken from the fallback prefix for the seed-by-seed verdicts (e.g. `pub central2` for the ConvNet).
+# Usage: python3 summarize.py [prefix [fallback]]: central2 (default) = smoke-rotation as generated
+# today (the top inflow 1.1x stronger, as in the paper's generator); central = the recipe before
+# session 11 (without); w192 = twice the training; cmp-d1 = smoke-dial at dial 1 (dialcompare.sh);
+# pub = the group and steerable models with the published vector convention (convention.sh); f1rot
+# and f1-d1 = one input frame on smoke-rotation (seeds.sh) and on dial 1 (dialcompare.sh). Models
+# missing under the prefix are taken from the fallback prefix for the seed-by-seed verdicts (e.g.
+# `pub central2` for the ConvNet).
 import json, glob, os, sys, statistics as st
 prefix = sys.argv[1] if len(sys.argv) > 1 else 'central2'
 fallback = sys.argv[2] if len(sys.argv) > 2 else None
